@@ -1,0 +1,60 @@
+"""Shared fixtures: every test runs with its own data and cache directories, a fixed
+terminal width, no colour, and no catalogue from the environment."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cry_picker.loader import bundled_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("CRY_PICKER_CATALOG", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture
+def write_catalogue(tmp_path: Path) -> Callable[[str], Path]:
+    """Write TOML text (dedented) to a file and return its path."""
+    counter = iter(range(1_000_000))
+
+    def write(text: str, name: str | None = None) -> Path:
+        path = tmp_path / (name or f"catalogue-{next(counter)}.toml")
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    return write
+
+
+VALID_ENTRY = """
+[[drama]]
+title = "Test Drama"
+year = 2020
+network = "tvN"
+era = "Contemporary"
+moods = ["grief", "family", "healing"]
+tears = 3
+synopsis = "Somebody is sad."
+
+[[drama.cast]]
+actor = "Kim Test"
+role = "Lead"
+"""
+
+
+def bundled_text() -> str:
+    return bundled_path().read_text(encoding="utf-8")
