@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cry_picker.catalogue import Catalogue, open_catalogue
 from cry_picker.loader import bundled_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +26,12 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     monkeypatch.delenv("CRY_PICKER_CATALOG", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Catalogue:
+    """The bundled catalogue, parsed once per test session (no cache involved)."""
+    return open_catalogue()
 
 
 @pytest.fixture

@@ -1,0 +1,171 @@
+"""The catalogue a command works on: the bundled dramas, a user's own file, or both.
+
+`open_catalogue` merges the sources (a user's entry replaces a bundled one with the
+same title), builds or reads the cached match index, and returns a `Catalogue` that
+hands out `Drama` records by position, materialising only the ones asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from . import cache
+from .errors import UsageProblem
+from .index import Index, build_index, build_words
+from .loader import bundled_path, load_dramas
+from .model import Drama
+from .text import compact, title_key
+
+SLOW_BYTES = 1 << 20  # parsing more TOML than this takes long enough to say so
+
+
+class Records(Protocol):
+    def get(self, position: int) -> Drama: ...
+
+    def words(self) -> dict[str, list[int]] | None: ...
+
+
+class _InMemory:
+    def __init__(self, dramas: Sequence[Drama]) -> None:
+        self._dramas = dramas
+
+    def get(self, position: int) -> Drama:
+        return self._dramas[position]
+
+    def words(self) -> dict[str, list[int]] | None:
+        return build_words(self._dramas)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    dramas: int  # how many dramas the file holds
+    bundled: bool
+
+
+class Catalogue:
+    """An indexed, read-only sequence of dramas."""
+
+    def __init__(
+        self,
+        index: Index,
+        records: Records,
+        sources: Sequence[Source] = (),
+        cache_path: Path | None = None,
+    ) -> None:
+        self.index = index
+        self.sources = tuple(sources)
+        self.cache_path = cache_path
+        self._records = records
+        self._dramas: dict[int, Drama] = {}
+        self._words: dict[str, list[int]] | None = None
+
+    @classmethod
+    def from_dramas(cls, dramas: Sequence[Drama], sources: Sequence[Source] = ()) -> Catalogue:
+        return cls(build_index(dramas), _InMemory(tuple(dramas)), sources)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __getitem__(self, position: int) -> Drama:
+        drama = self._dramas.get(position)
+        if drama is None:
+            if not 0 <= position < len(self.index):
+                raise IndexError(position)
+            drama = self._dramas[position] = self._records.get(position)
+        return drama
+
+    def __iter__(self) -> Iterator[Drama]:
+        return (self[i] for i in range(len(self)))
+
+    @property
+    def words(self) -> dict[str, list[int]]:
+        """Synopsis word -> dramas; loaded on first use (only `search` needs it)."""
+        if self._words is None:
+            found = self._records.words()
+            self._words = found if found is not None else build_words(list(self))
+        return self._words
+
+    def position(self, title: str) -> int | None:
+        """Where a drama with exactly this title (ignoring case and punctuation) sits."""
+        found = self.index.exact.get(compact(title))
+        if found is None:
+            found = self.index.exact.get(title_key(title).replace(" ", ""))
+        return found
+
+
+def merge(base: Sequence[Drama], overlay: Sequence[Drama]) -> list[Drama]:
+    """`overlay` entries replace `base` entries with the same title; new ones go last."""
+    replacing = {compact(d.title): d for d in overlay}
+    merged = [replacing.pop(compact(d.title), d) for d in base]
+    merged.extend(d for d in overlay if compact(d.title) in replacing)
+    return merged
+
+
+def open_catalogue(
+    user_path: Path | None = None,
+    *,
+    bundled: bool = True,
+    cache_dir: Path | None = None,
+    on_slow: Callable[[str], None] | None = None,
+) -> Catalogue:
+    """Open the bundled catalogue, a user's file merged over it, or the user's file alone.
+
+    With `cache_dir`, a parsed catalogue is kept there between runs and reused while its
+    files keep their size and modification time. Raises CatalogueError for a bad file.
+    """
+    files: list[tuple[Path, bool]] = []
+    if bundled:
+        files.append((bundled_path(), True))
+    if user_path is not None:
+        files.append((user_path, False))
+    if not files:
+        raise UsageProblem(
+            "--no-bundled leaves no catalogue to read",
+            hint="pass --catalog PATH or set CRY_PICKER_CATALOG",
+        )
+
+    counts: list[int] = []
+
+    def parse() -> list[Drama]:
+        total = sum(_size(path) for path, _ in files)
+        if on_slow is not None and total > SLOW_BYTES:
+            on_slow(f"Reading {total / 1e6:.1f} MB of catalogue (only the first run is slow)...")
+        loaded = [load_dramas(None if is_bundled else path) for path, is_bundled in files]
+        counts[:] = [len(part) for part in loaded]
+        return merge(loaded[0], loaded[1]) if len(loaded) == 2 else list(loaded[0])
+
+    stamps = [cache.stamp(path, bundled=is_bundled) for path, is_bundled in files]
+    known = [s for s in stamps if s is not None]
+    target = None
+    if cache_dir is not None and len(known) == len(files):
+        target = cache.cache_file(cache_dir, known)
+        hit = cache.read(target, known, parse)
+        if hit is not None:
+            index, records, cached_counts = hit
+            return Catalogue(index, records, _sources(files, cached_counts), target)
+
+    dramas = parse()
+    catalogue = Catalogue(build_index(dramas), _InMemory(dramas), _sources(files, counts))
+    if target is not None and cache.write(
+        target, known, catalogue.index, build_words(dramas), dramas, counts
+    ):
+        catalogue.cache_path = target
+    return catalogue
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _sources(files: Sequence[tuple[Path, bool]], counts: Sequence[int]) -> list[Source]:
+    return [
+        Source(str(path), count, is_bundled)
+        for (path, is_bundled), count in zip(files, counts, strict=True)
+    ]

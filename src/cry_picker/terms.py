@@ -1,0 +1,152 @@
+"""Map free text onto the mood and era vocabularies ("loss" -> grief, "May 18" -> 1980 Gwangju)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .errors import UsageProblem
+from .text import fold
+from .vocab import ERAS, MOODS, Era, era_by_name
+
+MAX_TERM = 100  # longer text is cut before matching; no mood or era name comes close
+TERM_CUTOFF = 80  # fuzzy score needed to accept a typed mood or era ("greif" -> grief)
+CANONICAL_CUTOFF = 90  # stricter, for mapping a catalogue's own words onto the vocabulary
+SUGGEST_FLOOR = 45
+
+
+def _terms(pairs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, aliases in pairs:
+        for term in (name, *aliases):
+            table.setdefault(fold(term), name)
+    return table
+
+
+_MOOD_TERMS = _terms((m.name, m.synonyms) for m in MOODS)
+_ERA_TERMS = _terms((e.name, e.aliases) for e in ERAS)
+
+
+@dataclass(frozen=True, slots=True)
+class MoodMatch:
+    mood: str  # a vocabulary name, or a custom mood word used by the catalogue
+    typed: str  # what the user wrote, for reasons ("loss" -> grief)
+    exact: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EraQuery:
+    label: str  # how to show it: "Goryeo", "the 1920s", "1980"
+    eras: frozenset[str]  # era names that match by label
+    span: tuple[int, int] | None  # years that match by period, for a year or decade
+
+
+def canonical_mood(raw: str) -> str:
+    """The vocabulary name for a catalogue's mood word, or the word itself, folded."""
+    return _canonical(raw, _MOOD_TERMS)
+
+
+def canonical_era(raw: str) -> str:
+    """The vocabulary name for a catalogue's era label, or the label itself, folded.
+
+    Long labels such as "Joseon Dynasty, reign of Jeongjo" map to the era named inside.
+    """
+    found = _canonical(raw, _ERA_TERMS)
+    if found in _ERA_TERMS.values():
+        return found
+    padded = f" {found} "
+    for term in sorted(_ERA_TERMS, key=len, reverse=True):
+        if f" {term} " in padded:
+            return _ERA_TERMS[term]
+    return found
+
+
+def _canonical(raw: str, table: dict[str, str]) -> str:
+    key = fold(raw)
+    if key in table:
+        return table[key]
+    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=CANONICAL_CUTOFF)
+    return table[hit[0]] if hit else key
+
+
+def resolve_mood(text: str, custom: Collection[str] = ()) -> MoodMatch:
+    """What mood a person means by `text`; `custom` adds a user catalogue's own mood words.
+
+    Raises UsageProblem naming the closest moods when nothing is close enough.
+    """
+    key = fold(text)[:MAX_TERM]
+    if not key:
+        raise UsageProblem("a mood cannot be empty", hint="see `cry-picker moods`")
+    table = dict(_MOOD_TERMS)
+    for word in custom:
+        table.setdefault(word, word)
+    if key in table:
+        return MoodMatch(table[key], text, exact=True)
+    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
+    if hit:
+        return MoodMatch(table[hit[0]], text, exact=False)
+    raise UsageProblem(
+        f"unknown mood '{text}'",
+        suggestions=_closest(key, table),
+        hint="see `cry-picker moods` for every mood and its synonyms",
+    )
+
+
+_YEAR = re.compile(r"^(\d{3,4})$")
+_DECADE = re.compile(r"^(\d{2,3})0s$")
+_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$")
+
+
+def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
+    """An era name or alias ("May 18"), a year ("1980"), a decade ("1920s") or a century.
+
+    Raises UsageProblem naming the closest eras when nothing is close enough.
+    """
+    key = fold(text)[:MAX_TERM]
+    if not key:
+        raise UsageProblem("an era cannot be empty", hint="see `cry-picker eras`")
+    table = dict(_ERA_TERMS)
+    for label in custom:
+        table.setdefault(label, label)
+    if key in table:
+        name = table[key]
+        return EraQuery(name, frozenset({name}), None)
+    compact_key = key.replace(" ", "")
+    if match := _YEAR.match(compact_key):
+        year = int(match.group(1))
+        return EraQuery(str(year), frozenset(), (year, year))
+    if match := _DECADE.match(compact_key):
+        start = int(match.group(1)) * 10
+        return EraQuery(f"the {start}s", frozenset(), (start, start + 9))
+    if match := _CENTURY.match(key):
+        number = int(match.group(1))
+        start = (number - 1) * 100
+        return EraQuery(f"the {key}", frozenset(), (start, start + 99))
+    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
+    if hit:
+        name = table[hit[0]]
+        return EraQuery(name, frozenset({name}), None)
+    raise UsageProblem(
+        f"unknown era '{text}'",
+        suggestions=_closest(key, table),
+        hint="see `cry-picker eras`; a year (1980), a decade (1920s) or a century works too",
+    )
+
+
+def _closest(key: str, table: dict[str, str], limit: int = 3) -> list[str]:
+    names: list[str] = []
+    for term, _score, _ in process.extract(
+        key, table.keys(), scorer=fuzz.WRatio, limit=20, score_cutoff=SUGGEST_FLOOR
+    ):
+        name = table[term]
+        if name not in names:
+            names.append(name)
+    return names[:limit]
+
+
+def era_span(name: str) -> tuple[int, int] | None:
+    era: Era | None = era_by_name(name)
+    return (era.start, era.end) if era else None

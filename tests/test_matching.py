@@ -1,0 +1,222 @@
+"""resolve and search: fans type names and titles the way they remember them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cry_picker.errors import NotFound, UsageProblem
+from cry_picker.match import resolve, search
+from cry_picker.text import name_key, name_query_keys
+
+
+def top_title(catalogue, query):
+    results = search(catalogue, query, limit=5)
+    assert results, f"nothing found for {query!r}"
+    return results[0].drama.title
+
+
+def titles(results):
+    return [m.drama.title for m in results]
+
+
+# --- names: spacing, hyphens, order, romanisation, Hangul, stage names -----------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Lee Jong-suk", "Lee Jong Suk", "lee jongsuk", "LEE JONG-SUK", "Jongsuk Lee", "Jong-suk Lee",
+     "Jong Suk Lee", "Lee Jong-seok", "이종석", "Lee Jong Sukk"],
+)  # fmt: skip
+def test_every_way_of_writing_lee_jong_suk_finds_death_song(bundled, query):
+    result = search(bundled, query)[0]
+    assert result.drama.title == "Death Song"
+    assert result.score >= 90
+    assert "actor: Lee Jong-suk" in result.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Joon-gi", "Jun-ki"),  # oo/u, g/k
+        ("Jeong", "Jung"),  # eo/u before a final consonant
+        ("Seo", "So"),  # eo/o
+        ("Tae", "Te"),  # ae/e
+        ("Hee", "Hi"),  # ee/i
+        ("Deok", "Teok"),  # d/t
+        ("Byung", "Pyung"),  # b/p
+        ("Ji-eun", "Chi-eun"),  # j/ch
+        ("Rok", "Lok"),  # r/l
+        ("Shin", "Sin"),  # s/sh
+        ("Lee", "Yi"),  # surname spellings no rule reconciles
+        ("Park", "Bak"),
+    ],
+)
+def test_romanisation_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_joon_gi_and_jun_ki_are_the_same_actor(bundled):
+    assert top_title(bundled, "Lee Joon-gi") == "Scarlet Heart: Goryeo"
+    assert top_title(bundled, "Lee Jun-ki") == "Scarlet Heart: Goryeo"
+    assert top_title(bundled, "Jun-ki Lee") == "Scarlet Heart: Goryeo"
+
+
+def test_a_given_name_alone_finds_the_actor(bundled):
+    result = search(bundled, "Joon-gi")[0]
+    assert result.drama.title == "Scarlet Heart: Goryeo"
+    assert result.reasons[0].startswith("actor: Lee Joon-gi")
+
+
+def test_a_name_typed_surname_last_is_tried_both_ways():
+    assert name_key("Lee Jong-suk") in name_query_keys("Jongsuk Lee")
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "reason"),
+    [
+        ("Suzy", "Uncontrollably Fond", "actor: Bae Suzy (also known as Suzy) as Noh Eul"),
+        ("IU", "Scarlet Heart: Goryeo", "actor: IU as Hae Soo / Go Ha-jin"),
+        ("Lee Ji-eun", "Scarlet Heart: Goryeo", "actor: IU (also known as Lee Ji-eun)"),
+        ("Junho", "The Red Sleeve", "actor: Lee Jun-ho (also known as Junho)"),
+        ("Geum Sae-rok", "Youth of May", "actor: Keum Sae-rok"),
+    ],
+)
+def test_stage_names_and_aliases_find_the_actor(bundled, query, title, reason):
+    result = search(bundled, query)[0]
+    assert result.drama.title == title
+    assert result.reasons[0].startswith(reason)
+
+
+def test_a_role_can_be_searched_and_says_who_played_it(bundled):
+    result = search(bundled, "Yoon Shim Deok")[0]
+    assert result.drama.title == "Death Song"
+    assert result.reasons[0] == "role: Yun Sim-deok (played by Shin Hye-sun)"
+
+
+def test_kim_tae_hee_is_not_kim_tae_ri(bundled):
+    assert titles(search(bundled, "Kim Tae Hee")) == ["Hi Bye, Mama"]
+    assert titles(search(bundled, "Kim Tae Ri")) == ["Mr. Sunshine"]
+
+
+def test_an_actor_in_two_dramas_finds_both(bundled):
+    found = search(bundled, "Nam Joo Hyuk")
+    assert set(titles(found)) == {"Radiant", "Scarlet Heart: Goryeo"}
+    assert all(m.score == 100 for m in found)
+
+
+@pytest.mark.parametrize("surname", ["Lee", "Kim", "Park"])
+def test_a_surname_alone_is_never_a_confident_match(bundled, surname):
+    found = search(bundled, surname)
+    assert found
+    assert all(m.score < 50 for m in found)
+    assert all("surname only" in m.reasons[0] for m in found)
+
+
+# --- titles -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Mr. Sunshine", "Mr. Sunshine"),
+        ("mr sunshine", "Mr. Sunshine"),
+        ("mr sunshin", "Mr. Sunshine"),
+        ("Mister Sunshine", "Mr. Sunshine"),
+        ("미스터 션샤인", "Mr. Sunshine"),
+        ("미스터션샤인", "Mr. Sunshine"),
+        ("Moon Lovers", "Scarlet Heart: Goryeo"),
+        ("moon lovers scarlet heart ryeo", "Scarlet Heart: Goryeo"),
+        ("Dazzling", "Radiant"),
+        ("The Light in Your Eyes", "Radiant"),
+        ("The Hymn of Death", "Death Song"),
+        ("Queen for Seven Days", "Queen for 7 Days"),
+        ("Red Sleeve", "The Red Sleeve"),
+        ("Uncontrolably Fond", "Uncontrollably Fond"),
+        ("hi bye mama!", "Hi Bye, Mama"),
+        ("하이바이 마마", "Hi Bye, Mama"),
+    ],
+)
+def test_resolve_finds_a_drama_by_any_of_its_names(bundled, query, title):
+    assert resolve(bundled, query).drama.title == title
+
+
+def test_an_exact_other_title_scores_100_and_says_which_title_matched(bundled):
+    match = resolve(bundled, "Moon Lovers")
+    assert match.score == 100
+    assert match.reasons == ("also known as: Moon Lovers",)
+
+
+def test_a_typo_still_resolves_but_scores_below_100(bundled):
+    match = resolve(bundled, "mr sunshin")
+    assert 80 <= match.score < 100
+
+
+def test_a_drama_not_in_the_catalogue_is_not_found_with_the_closest_titles(bundled):
+    with pytest.raises(NotFound) as caught:
+        resolve(bundled, "Goblin")
+    assert caught.value.message == "no drama called 'Goblin' in the catalogue"
+    assert 0 < len(caught.value.suggestions) <= 3
+
+
+def test_a_partial_title_that_is_too_weak_is_offered_not_answered(bundled):
+    with pytest.raises(NotFound) as caught:
+        resolve(bundled, "Scarlet")
+    assert caught.value.suggestions[0] == "Scarlet Heart: Goryeo"
+
+
+def test_a_lone_article_is_not_a_title(bundled):
+    with pytest.raises(NotFound):
+        resolve(bundled, "the")
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "!!!", "\x1b[31m"])
+def test_an_empty_title_is_a_usage_problem(bundled, empty):
+    with pytest.raises(UsageProblem):
+        resolve(bundled, empty)
+
+
+# --- search over moods, eras and synopses ----------------------------------------------
+
+
+def test_a_mood_typo_or_synonym_finds_dramas_by_prominence(bundled):
+    for query in ("grief", "greif", "loss", "mourning"):
+        found = search(bundled, query)
+        assert titles(found)[:2] == ["Hi Bye, Mama", "The Red Sleeve"], query
+        assert found[0].score > found[1].score
+        assert found[0].reasons[0].startswith("mood: grief")
+
+
+def test_an_era_finds_its_dramas(bundled):
+    assert top_title(bundled, "goryeo") == "Scarlet Heart: Goryeo"
+    assert top_title(bundled, "Gwangju Uprising") == "Youth of May"
+    assert top_title(bundled, "1980") == "Youth of May"
+
+
+def test_synopsis_words_count_for_less_than_a_name(bundled):
+    ghost = search(bundled, "ghost mother")
+    assert titles(ghost) == ["Hi Bye, Mama"]
+    assert ghost[0].reasons == ("synopsis mentions: ghost, mother",)
+    assert ghost[0].score < 100
+
+
+def test_search_honours_the_limit_and_exclusions(bundled):
+    everyone = search(bundled, "Lee", limit=50)
+    assert len(search(bundled, "Lee", limit=2)) == 2
+    first = everyone[0].position
+    assert first not in {m.position for m in search(bundled, "Lee", limit=50, exclude={first})}
+
+
+def test_search_results_are_ordered_by_score_then_tears_then_title(bundled):
+    found = search(bundled, "Lee", limit=50)
+    keys = [(-m.score, -m.drama.tears, m.drama.title.casefold()) for m in found]
+    assert keys == sorted(keys)
+
+
+def test_an_empty_query_is_a_usage_problem(bundled):
+    with pytest.raises(UsageProblem):
+        search(bundled, "  ")
+
+
+def test_a_limit_below_one_is_a_usage_problem(bundled):
+    with pytest.raises(UsageProblem):
+        search(bundled, "grief", limit=0)

@@ -1,0 +1,112 @@
+"""Property-based tests: whatever text arrives, only the project's own errors come out."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cry_picker.errors import CryPickerError
+from cry_picker.match import resolve, search
+from cry_picker.suggest import suggest
+from cry_picker.terms import resolve_era, resolve_mood
+from cry_picker.text import fold, name_key, strip_control
+
+HANGUL = st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), max_size=12)
+CONTROL = st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf"]), max_size=20)
+RTL = st.text(alphabet=st.characters(min_codepoint=0x0590, max_codepoint=0x06FF), max_size=20)
+EMOJI = st.text(alphabet=st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF), max_size=10)
+ANY_TEXT = st.one_of(
+    st.text(max_size=60),
+    HANGUL,
+    CONTROL,
+    RTL,
+    EMOJI,
+    st.text(min_size=2000, max_size=5000),
+    st.lists(
+        st.sampled_from(["Lee", "Kim", "-", " ", "Jong", "suk", "미스터", "\x1b[31m", "ä"])
+    ).map("".join),
+)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_search_never_raises_anything_but_project_errors(bundled, text):
+    try:
+        results = search(bundled, text)
+    except CryPickerError:
+        return
+    assert all(0 <= m.score <= 100 for m in results)
+    assert results == search(bundled, text)
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_resolve_never_raises_anything_but_project_errors(bundled, text):
+    try:
+        match = resolve(bundled, text)
+    except CryPickerError:
+        return
+    assert 0 <= match.score <= 100
+
+
+@SETTINGS
+@given(
+    st.lists(ANY_TEXT, max_size=3), st.one_of(st.none(), ANY_TEXT), st.one_of(st.none(), ANY_TEXT)
+)
+def test_suggest_never_raises_anything_but_project_errors(bundled, moods, era, actor):
+    try:
+        results = suggest(bundled, moods, era=era, actor=actor)
+    except CryPickerError:
+        return
+    assert all(0 <= m.score <= 100 for m in results)
+    assert results == suggest(bundled, moods, era=era, actor=actor)
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_mood_and_era_lookups_raise_only_project_errors(text):
+    for lookup in (resolve_mood, resolve_era):
+        with contextlib.suppress(CryPickerError):
+            lookup(text)
+
+
+def test_every_title_alt_title_and_hangul_title_resolves_to_its_drama(bundled):
+    for position, drama in enumerate(bundled):
+        for name in (drama.title, *drama.alt_titles, drama.hangul or drama.title):
+            match = resolve(bundled, name)
+            assert match.position == position, name
+            assert match.score == 100
+
+
+@SETTINGS
+@given(st.data())
+def test_titles_resolve_whatever_their_case_and_spacing(bundled, data):
+    drama = data.draw(st.sampled_from(list(bundled)))
+    name = data.draw(st.sampled_from([drama.title, *drama.alt_titles]))
+    mangled = "".join(c.upper() if data.draw(st.booleans()) else c.lower() for c in name)
+    mangled = re.sub(r"[ ]", lambda _: data.draw(st.sampled_from([" ", "  ", "-"])), mangled)
+    assert resolve(bundled, mangled).drama.title == drama.title
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_strip_control_leaves_no_control_characters(text):
+    cleaned = strip_control(text)
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", cleaned)
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_keys_are_stable_under_repetition(text):
+    assert fold(fold(text)) == fold(text)
+    assert name_key(text) == name_key(text)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00", "\u202e"])
+def test_degenerate_input_folds_to_nothing(text):
+    assert fold(text) == ""
