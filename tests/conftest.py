@@ -65,3 +65,18 @@ role = "Lead"
 
 def bundled_text() -> str:
     return bundled_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def run():
+    """Invoke the CLI in-process; stdout is not a terminal unless TTY_COMPATIBLE=1."""
+    from typer.testing import CliRunner
+
+    from cry_picker.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None):
+        return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+
+    return invoke

@@ -1,0 +1,73 @@
+"""Plain text for pipes and files: no colour, no boxes, one fact per line, never wrapped."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from ..match import Match
+from ..model import Drama
+from ..vocab import ERAS, MOODS
+from . import views
+from .views import clean
+
+
+def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> str:
+    title = clean(drama.title)
+    if drama.hangul:
+        title += f"  {clean(drama.hangul)}"
+    if watched:
+        title += "  [watched]"
+    lines = [title]
+    if drama.alt_titles:
+        lines.append("Also known as: " + " · ".join(clean(t) for t in drama.alt_titles))
+    lines.append(views.facts(drama))
+    lines.append("Era: " + views.era(drama))
+    lines.append("Tears: " + views.tear_meter(drama.tears))
+    lines.append("Moods: " + ", ".join(clean(m) for m in drama.moods))
+    lines.append("Cast:")
+    lines.extend(f"  - {views.person(m)}" for m in drama.cast)
+    lines.append("Synopsis: " + clean(drama.synopsis))
+    if drama.why_cry:
+        lines.append("Why you will cry: " + clean(drama.why_cry))
+    lines.extend(_spoilers(drama, spoilers, indent=""))
+    return "\n".join(lines) + "\n"
+
+
+def _spoilers(drama: Drama, shown: bool, indent: str) -> list[str]:
+    if not drama.spoilers:
+        return []
+    if not shown:
+        return [f"{indent}(spoilers hidden; add --spoilers to see them)"]
+    return [f"{indent}SPOILERS:", *(f"{indent}  ! {clean(s)}" for s in drama.spoilers)]
+
+
+def ranked(
+    matches: Sequence[Match], *, spoilers: bool = False, watched: Collection[int] = ()
+) -> str:
+    lines: list[str] = []
+    for rank, match in enumerate(matches, start=1):
+        mark = "  [watched]" if match.position in watched else ""
+        lines.append(
+            f"{rank}. {views.heading(match.drama)}  score {match.score}  "
+            f"{views.tear_meter(match.drama.tears)}{mark}"
+        )
+        lines.extend(f"   - {clean(reason)}" for reason in match.reasons)
+        if spoilers and match.drama.spoilers:
+            lines.extend(_spoilers(match.drama, True, indent="   "))
+    return "\n".join(lines) + "\n"
+
+
+def listing(dramas: Sequence[Drama]) -> str:
+    return "".join(views.one_line(d) + "\n" for d in dramas)
+
+
+def moods() -> str:
+    return "".join(f"{m.name}: {m.description}. Also: {', '.join(m.synonyms)}\n" for m in MOODS)
+
+
+def eras() -> str:
+    lines = []
+    for era in ERAS:
+        span = f"{era.start}-{era.end}" if era.start >= 0 else f"{-era.start} BCE-{era.end}"
+        lines.append(f"{era.name} ({span}). Also: {', '.join(era.aliases)}\n")
+    return "".join(lines)

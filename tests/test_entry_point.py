@@ -1,0 +1,80 @@
+"""Subprocess smoke tests of the installed `cry-picker` script and `python -m cry_picker`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cry_picker import __version__
+
+SCRIPT = shutil.which("cry-picker", path=str(Path(sys.executable).parent)) or "cry-picker"
+pytestmark = pytest.mark.slow
+
+
+def cli(*args: str, **kwargs):
+    return subprocess.run([SCRIPT, *args], capture_output=True, text=True, **kwargs)
+
+
+def test_the_installed_script_prints_its_version():
+    result = cli("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"cry-picker {__version__}\n"
+
+
+def test_python_dash_m_runs_the_same_app():
+    result = subprocess.run(
+        [sys.executable, "-m", "cry_picker", "suggest", "--mood", "grief", "--limit", "1"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("1. Hi Bye, Mama (2020, tvN)")
+
+
+def test_errors_are_one_line_and_no_traceback():
+    result = cli("show", "Goblin")
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == "Error: no drama called 'Goblin' in the catalogue\nDid you mean: Radiant?\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [["suggest"], ["list"], ["show", "Radiant"], ["search", "Lee", "--json"], ["moods"]]
+)
+def test_a_closed_pipe_ends_quietly(args):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte is written
+    try:
+        result = subprocess.run(
+            [SCRIPT, *args], stdout=write_end, stderr=subprocess.PIPE, text=True
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_piping_into_head_prints_the_first_line_only():
+    shell = shutil.which("sh")
+    if shell is None:
+        pytest.skip("no POSIX shell")
+    result = subprocess.run(
+        [shell, "-c", f'"{SCRIPT}" list | head -1'], capture_output=True, text=True
+    )
+    assert result.stdout.startswith("Hi Bye, Mama (2020, tvN)")
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""
+
+
+def test_utf8_output_whatever_the_locale():
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run([SCRIPT, "show", "Radiant"], capture_output=True, env=env)
+    assert result.returncode == 0
+    assert "눈이 부시게".encode() in result.stdout
