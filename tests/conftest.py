@@ -47,6 +47,19 @@ def write_catalogue(tmp_path: Path) -> Callable[[str], Path]:
     return write
 
 
+ARTICLE_ORDER = [
+    "Hi Bye, Mama",
+    "Youth of May",
+    "Uncontrollably Fond",
+    "The Smile Has Left Your Eyes",
+    "Mr. Sunshine",
+    "Queen for 7 Days",
+    "Radiant",
+    "Scarlet Heart: Goryeo",
+    "The Red Sleeve",
+    "Death Song",
+]
+
 VALID_ENTRY = """
 [[drama]]
 title = "Test Drama"

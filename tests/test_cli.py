@@ -13,7 +13,8 @@ from .conftest import VALID_ENTRY
 
 RICH = {"TTY_COMPATIBLE": "1", "NO_COLOR": ""}
 RICH_NO_COLOR = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
-COMMANDS = ["suggest", "show", "search", "list", "moods", "eras"]
+COMMANDS = ["suggest", "show", "search", "list", "moods", "eras", "similar", "surprise"]
+WATCHED = ["add", "remove", "list", "clear"]
 
 
 @pytest.fixture
@@ -332,12 +333,21 @@ def test_every_command_has_help_with_a_summary_and_an_example(run, command, flag
     assert f"Example: cry-picker {command}" in result.stdout
 
 
-def test_every_registered_command_is_covered_by_the_help_test():
+@pytest.mark.parametrize("command", WATCHED)
+def test_every_watched_command_has_help_with_an_example(run, command):
+    result = run("watched", command, "-h")
+    assert result.exit_code == 0
+    assert f"Example: cry-picker watched {command}" in result.stdout
+
+
+def test_every_registered_command_is_covered_by_the_help_tests():
     from typer.main import get_command
 
     from cry_picker.cli import app
 
-    assert set(get_command(app).commands) == set(COMMANDS)  # type: ignore[attr-defined]
+    group = get_command(app)
+    assert set(group.commands) == {*COMMANDS, "watched"}  # type: ignore[attr-defined]
+    assert set(group.commands["watched"].commands) == set(WATCHED)  # type: ignore[attr-defined]
 
 
 def test_the_app_has_help_and_a_version(run):

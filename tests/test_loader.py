@@ -15,20 +15,7 @@ from cry_picker.errors import CatalogueError
 from cry_picker.loader import bundled_path, load_dramas, parse_dramas
 from cry_picker.vocab import era_names, mood_names
 
-from .conftest import ROOT, VALID_ENTRY
-
-ARTICLE_ORDER = [
-    "Hi Bye, Mama",
-    "Youth of May",
-    "Uncontrollably Fond",
-    "The Smile Has Left Your Eyes",
-    "Mr. Sunshine",
-    "Queen for 7 Days",
-    "Radiant",
-    "Scarlet Heart: Goryeo",
-    "The Red Sleeve",
-    "Death Song",
-]
+from .conftest import ARTICLE_ORDER, ROOT, VALID_ENTRY
 
 
 def problems_of(path: Path) -> list[str]:

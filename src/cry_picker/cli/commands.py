@@ -1,0 +1,276 @@
+"""Finding dramas: suggest, show, search, list, moods and eras."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import NotFound
+from . import complete, jsonout, plain
+from .app import app
+from .shared import (
+    IncludeWatchedOpt,
+    JsonOpt,
+    LimitOpt,
+    SpoilersOpt,
+    emit,
+    emit_card,
+    emit_ranked,
+    exclusions,
+    open_catalogue,
+)
+from .status import ExitStatus
+from .streams import say, write
+
+MoodOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--mood",
+        "-m",
+        help="A mood or a synonym (grief, loss, mother...); repeat to combine.",
+        autocompletion=complete.moods,
+    ),
+]
+EraOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--era",
+        "-e",
+        help="An era (Goryeo, Joseon, May 18...), a year or a decade.",
+        autocompletion=complete.eras,
+    ),
+]
+ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", help="Only dramas with this actor.")]
+
+
+@app.command()
+def suggest(
+    mood: MoodOpt = None,
+    era: EraOpt = None,
+    actor: ActorOpt = None,
+    min_tears: Annotated[
+        int,
+        typer.Option(
+            "--min-tears", "-t", min=1, max=5, help="Only dramas rated this sad or sadder (1-5)."
+        ),
+    ] = 1,
+    limit: LimitOpt = 5,
+    spoilers: SpoilersOpt = False,
+    include_watched: IncludeWatchedOpt = False,
+    as_json: JsonOpt = False,
+) -> int:
+    """Rank dramas by mood, era and actor; with no options, the saddest first.
+
+    Dramas in your watched log are left out unless you pass --include-watched.
+
+    Example: cry-picker suggest --mood grief --era joseon
+    """
+    from ..suggest import suggest as run
+
+    catalogue = open_catalogue()
+    skip, watched = exclusions(catalogue, include_watched)
+    matches = run(
+        catalogue,
+        mood or (),
+        era=era,
+        actor=actor,
+        limit=limit,
+        min_tears=min_tears,
+        exclude=skip,
+    )
+    if not matches:
+        if as_json:
+            write(jsonout.dumps([]))
+        say("Error: nothing matched all of that.")
+        say("Hint: drop an option, or see `cry-picker moods` and `cry-picker eras`.")
+        return ExitStatus.NO_MATCH
+    emit_ranked(matches, as_json=as_json, spoilers=spoilers, watched=watched)
+    return ExitStatus.OK
+
+
+@app.command()
+def show(
+    title: Annotated[
+        str,
+        typer.Argument(
+            help="A title, another title it is known by, or its Hangul title.",
+            autocompletion=complete.titles,
+        ),
+    ],
+    spoilers: SpoilersOpt = False,
+    as_json: JsonOpt = False,
+) -> int:
+    """Show everything about one drama; spoilers only when asked.
+
+    Example: cry-picker show "Moon Lovers"
+    """
+    from ..match import resolve
+
+    match = resolve(open_catalogue(), title)
+    if as_json:
+        write(jsonout.dumps(jsonout.drama(match.drama, spoilers=spoilers)))
+    else:
+        emit_card(match.drama, spoilers=spoilers)
+    return ExitStatus.OK
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help="Anything: a title, an actor, a role, a mood, an era, a word.")
+    ],
+    limit: LimitOpt = 10,
+    include_watched: IncludeWatchedOpt = False,
+    as_json: JsonOpt = False,
+) -> int:
+    """Search titles, actors, roles, moods, eras and synopses at once.
+
+    Dramas in your watched log are left out unless you pass --include-watched.
+
+    Example: cry-picker search "Lee Jong Suk"
+    """
+    from ..match import closest_titles
+    from ..match import search as run
+
+    catalogue = open_catalogue()
+    skip, watched = exclusions(catalogue, include_watched)
+    matches = run(catalogue, query, limit=limit, exclude=skip)
+    if not matches:
+        if as_json:
+            write(jsonout.dumps([]))
+        raise NotFound(f"nothing matched '{query}'", suggestions=closest_titles(catalogue, query))
+    emit_ranked(matches, as_json=as_json, spoilers=False, watched=watched)
+    return ExitStatus.OK
+
+
+@app.command()
+def similar(
+    title: Annotated[
+        str,
+        typer.Argument(
+            help="The drama to start from (any of its titles, or a typo of one).",
+            autocompletion=complete.titles,
+        ),
+    ],
+    limit: LimitOpt = 5,
+    include_watched: IncludeWatchedOpt = False,
+    as_json: JsonOpt = False,
+) -> int:
+    """More like this one: shared moods, era, cast and tears.
+
+    Dramas in your watched log are left out unless you pass --include-watched.
+
+    Example: cry-picker similar "The Red Sleeve"
+    """
+    from ..match import resolve
+    from ..similar import similar as run
+
+    catalogue = open_catalogue()
+    start = resolve(catalogue, title)
+    skip, watched = exclusions(catalogue, include_watched)
+    matches = run(catalogue, start.position, limit=limit, exclude=skip)
+    if not matches:
+        if as_json:
+            write(jsonout.dumps([]))
+        raise NotFound(f"nothing left that is like {start.drama.title}")
+    emit_ranked(matches, as_json=as_json, spoilers=False, watched=watched)
+    return ExitStatus.OK
+
+
+@app.command()
+def surprise(
+    mood: MoodOpt = None,
+    era: EraOpt = None,
+    actor: ActorOpt = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Make the pick repeatable.")] = None,
+    spoilers: SpoilersOpt = False,
+    as_json: JsonOpt = False,
+) -> int:
+    """Pick one unwatched drama at random, among those that fit the options.
+
+    Example: cry-picker surprise --mood "tragic romance"
+    """
+    import random
+
+    from ..suggest import suggest as run
+
+    catalogue = open_catalogue()
+    skip, _ = exclusions(catalogue, include_watched=False)
+    fitting = run(catalogue, mood or (), era=era, actor=actor, limit=len(catalogue), exclude=skip)
+    if not fitting:
+        raise NotFound("no unwatched drama fits all of that")
+    picked = random.Random(seed).choice(fitting).drama
+    if as_json:
+        write(jsonout.dumps(jsonout.drama(picked, spoilers=spoilers)))
+    else:
+        emit_card(picked, spoilers=spoilers)
+    return ExitStatus.OK
+
+
+@app.command("list")
+def list_dramas(as_json: JsonOpt = False) -> int:
+    """List every drama in the catalogue, one per line.
+
+    Example: cry-picker list --json
+    """
+    dramas = list(open_catalogue())
+    if as_json:
+        write(jsonout.dumps([jsonout.drama(d) for d in dramas]))
+        return ExitStatus.OK
+
+    def rich() -> Any:
+        from . import cards
+
+        return cards.listing(dramas)
+
+    emit(lambda: plain.listing(dramas), rich)
+    return ExitStatus.OK
+
+
+@app.command()
+def moods(as_json: JsonOpt = False) -> int:
+    """List the moods you can ask for, with the words that mean the same.
+
+    Example: cry-picker moods
+    """
+    from ..vocab import MOODS
+
+    if as_json:
+        write(jsonout.dumps([
+            {"name": m.name, "description": m.description, "synonyms": list(m.synonyms)}
+            for m in MOODS
+        ]))  # fmt: skip
+        return ExitStatus.OK
+
+    def rich() -> Any:
+        from . import cards
+
+        return cards.moods()
+
+    emit(plain.moods, rich)
+    return ExitStatus.OK
+
+
+@app.command()
+def eras(as_json: JsonOpt = False) -> int:
+    """List the eras you can ask for, with their years and other names.
+
+    Example: cry-picker eras
+    """
+    from ..vocab import ERAS
+
+    if as_json:
+        write(jsonout.dumps([
+            {"name": e.name, "start": e.start, "end": e.end, "aliases": list(e.aliases)}
+            for e in ERAS
+        ]))  # fmt: skip
+        return ExitStatus.OK
+
+    def rich() -> Any:
+        from . import cards
+
+        return cards.eras()
+
+    emit(plain.eras, rich)
+    return ExitStatus.OK

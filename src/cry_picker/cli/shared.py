@@ -1,0 +1,111 @@
+"""Options and output helpers shared by every command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from . import jsonout, plain
+from .streams import PipeClosed, is_terminal, say, silence_stdout, write
+
+if TYPE_CHECKING:  # the core is imported inside functions, to keep start-up quick
+    from ..catalogue import Catalogue
+    from ..match import Match
+    from ..model import Drama
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8) instead of text.")]
+SpoilersOpt = Annotated[bool, typer.Option("--spoilers", help="Also show what happens in the end.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
+
+
+def open_catalogue() -> Catalogue:
+    from ..catalogue import open_catalogue
+    from ..paths import cache_dir
+
+    def progress(message: str) -> None:
+        if is_terminal(sys.stderr):
+            say(message)
+
+    return open_catalogue(cache_dir=cache_dir(), on_slow=progress)
+
+
+def emit(text: Callable[[], str], rich: Callable[[], Any]) -> None:
+    """Rich output on a terminal, plain text anywhere else."""
+    if not is_terminal(sys.stdout):
+        write(text())
+        return
+    from .cards import console
+
+    try:
+        console().print(rich())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        raise PipeClosed() from None
+
+
+def emit_ranked(
+    matches: Sequence[Match], *, as_json: bool, spoilers: bool, watched: Collection[int] = ()
+) -> None:
+    if as_json:
+        write(jsonout.dumps([
+            jsonout.ranked(m, spoilers=spoilers, watched=m.position in watched) for m in matches
+        ]))  # fmt: skip
+        return
+
+    def rich() -> Any:
+        from . import cards
+
+        return cards.ranked(matches, spoilers=spoilers, watched=watched)
+
+    emit(lambda: plain.ranked(matches, spoilers=spoilers, watched=watched), rich)
+
+
+def emit_card(drama: Drama, *, spoilers: bool, watched: bool = False) -> None:
+    def rich() -> Any:
+        from . import cards
+
+        return cards.card(drama, spoilers=spoilers, watched=watched)
+
+    emit(lambda: plain.card(drama, spoilers=spoilers, watched=watched), rich)
+
+
+IncludeWatchedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-watched", help="Also show dramas in your watched log, marked as watched."
+    ),
+]
+
+
+def watched_log() -> Any:
+    from ..paths import data_dir
+    from ..watched import WatchedLog
+
+    return WatchedLog(data_dir(), notice=say)
+
+
+def watched_positions(catalogue: Catalogue) -> set[int]:
+    """Catalogue positions of the dramas in the watched log.
+
+    A log that cannot be read costs only the filtering, with a warning: finding a drama
+    should not fail because of it.
+    """
+    from ..errors import StorageError
+
+    try:
+        keys = watched_log().titles()
+    except StorageError as error:
+        say(f"Warning: {error.message}; watched dramas are not left out.")
+        return set()
+    exact = catalogue.index.exact
+    return {exact[key] for key in keys if key in exact}
+
+
+def exclusions(catalogue: Catalogue, include_watched: bool) -> tuple[set[int], set[int]]:
+    """(positions to leave out, positions to mark as watched)."""
+    watched = watched_positions(catalogue)
+    return (set(), watched) if include_watched else (watched, set())

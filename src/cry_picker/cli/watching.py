@@ -1,0 +1,104 @@
+"""The watched log: `cry-picker watched add|remove|list|clear`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import CryPickerError, NotFound, UsageProblem
+from . import complete, jsonout
+from .app import app
+from .shared import JsonOpt, open_catalogue, watched_log
+from .status import ExitStatus
+from .streams import say, write
+
+watched = typer.Typer(
+    help="Remember what you have already cried through; suggest, search, similar and "
+    "surprise leave it out.",
+    epilog='Example: cry-picker watched add "Mr. Sunshine"',
+    no_args_is_help=True,
+)
+app.add_typer(watched, name="watched")
+
+TitleArg = Annotated[
+    str,
+    typer.Argument(help="Any of the drama's titles, or a typo of one.",
+                   autocompletion=complete.titles),
+]  # fmt: skip
+
+
+@watched.command("add")
+def add(title: TitleArg) -> int:
+    """Record a drama as watched (adding it twice is harmless).
+
+    Example: cry-picker watched add "Moon Lovers"
+    """
+    from ..match import resolve
+
+    drama = resolve(open_catalogue(), title).drama
+    if watched_log().add(drama.title):
+        write(f"Marked as watched: {drama.title} ({drama.year}, {drama.network})\n")
+    else:
+        write(f"Already in your watched log: {drama.title}\n")
+    return ExitStatus.OK
+
+
+@watched.command("remove")
+def remove(title: TitleArg) -> int:
+    """Take a drama off the watched log.
+
+    Example: cry-picker watched remove "Mr. Sunshine"
+    """
+    from ..match import resolve
+
+    log = watched_log()
+    try:
+        name = resolve(open_catalogue(), title).drama.title
+    except CryPickerError:
+        name = title  # a record from another catalogue can still be removed by its title
+    removed = log.remove(name)
+    if removed is None:
+        raise NotFound(f"'{name}' is not in your watched log")
+    write(f"Removed from your watched log: {removed.title}\n")
+    return ExitStatus.OK
+
+
+@watched.command("list")
+def list_watched(as_json: JsonOpt = False) -> int:
+    """List what you have watched, oldest first.
+
+    Records whose title the current catalogue does not know are kept and flagged.
+
+    Example: cry-picker watched list --json
+    """
+    records = watched_log().records()
+    catalogue = open_catalogue()
+    rows = [(r, catalogue.position(r.title) is not None) for r in records]
+    if as_json:
+        write(jsonout.dumps([{**r.to_json(), "in_catalogue": known} for r, known in rows]))
+        return ExitStatus.OK
+    if not rows:
+        say("Your watched log is empty. Add a drama with: cry-picker watched add TITLE")
+        return ExitStatus.OK
+    lines = []
+    for record, known in rows:
+        flag = "" if known else "  (not in the current catalogue)"
+        lines.append(f"{record.added}  {record.title}{flag}\n")
+    write("".join(lines))
+    return ExitStatus.OK
+
+
+@watched.command("clear")
+def clear(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Really forget everything.")] = False,
+) -> int:
+    """Forget every watched drama (needs --yes).
+
+    Example: cry-picker watched clear --yes
+    """
+    if not yes:
+        raise UsageProblem("clearing the watched log needs --yes")
+    count = watched_log().clear()
+    write(f"Cleared {count} record{'s' if count != 1 else ''} from your watched log.\n")
+    return ExitStatus.OK

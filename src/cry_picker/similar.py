@@ -1,0 +1,109 @@
+"""`similar`: more like the one that wrecked you.
+
+Content-based: shared moods weighted by their prominence in both dramas, the same era or
+a nearby period, the same actor in both, and a similar number of tears.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+
+from .catalogue import Catalogue
+from .index import NAME_FIELDS, Index, unpack_name
+from .match import Match, check_limit, prominence
+from .suggest import apportion
+from .terms import era_span
+
+MOODS_SHARE, ERA_SHARE, CAST_SHARE, TEARS_SHARE = 50, 25, 10, 15
+FAR_APART = 300  # stories set this many years apart share nothing of an era
+_ACTOR = NAME_FIELDS.index("actor")
+
+
+def _mood_weights(index: Index, position: int) -> dict[str, float]:
+    moods = index.moods[position]
+    return {m: prominence(rank, len(moods)) for rank, m in enumerate(moods)}
+
+
+def _span(index: Index, position: int) -> tuple[int, int] | None:
+    period = index.periods[position]
+    if period is not None:
+        return period[0], period[1]
+    spans = [s for s in (era_span(e) for e in index.eras[position]) if s]
+    if not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _era_closeness(index: Index, a: int, b: int) -> tuple[float, str | None]:
+    shared = [e for e in index.eras[a] if e in index.eras[b]]
+    if shared:
+        return 1.0, "both " + " and ".join(shared)
+    span_a, span_b = _span(index, a), _span(index, b)
+    if span_a is None or span_b is None:
+        return 0.0, None
+    gap = max(span_b[0] - span_a[1], span_a[0] - span_b[1], 0)
+    closeness = max(0.0, 1.0 - gap / FAR_APART)
+    if not closeness:
+        return 0.0, None
+    return closeness, f"set {gap} years apart" if gap else "set in overlapping years"
+
+
+def _actors(index: Index) -> dict[int, dict[str, int]]:
+    """Per drama: actor name key -> cast position (actors only, not roles)."""
+    found: dict[int, dict[str, int]] = {}
+    for key, ref in zip(index.name_keys, index.name_refs, strict=True):
+        owner, cast_pos, field = unpack_name(ref)
+        if field == _ACTOR:
+            found.setdefault(owner, {})[key] = cast_pos
+    return found
+
+
+def similar(
+    catalogue: Catalogue, position: int, limit: int = 5, exclude: Collection[int] = ()
+) -> list[Match]:
+    """Dramas most like the one at `position`, best first; never the drama itself."""
+    check_limit(limit)
+    index = catalogue.index
+    mine = _mood_weights(index, position)
+    my_norm = math.sqrt(sum(w * w for w in mine.values()))
+    actors = _actors(index)
+    my_actors = actors.get(position, {})
+    scored: list[tuple[int, int, list[str], list[int], list[int]]] = []
+    for other in range(len(index)):
+        if other == position or other in exclude:
+            continue
+        theirs = _mood_weights(index, other)
+        shared = [m for m in mine if m in theirs]
+        norm = my_norm * math.sqrt(sum(w * w for w in theirs.values()))
+        cosine = sum(mine[m] * theirs[m] for m in shared) / norm if norm else 0.0
+        era, era_reason = _era_closeness(index, position, other)
+        together = [cast for key, cast in my_actors.items() if key in actors.get(other, {})]
+        tears_close = 1 - abs(index.tears[position] - index.tears[other]) / 4
+        points = apportion(
+            [
+                MOODS_SHARE * cosine,
+                ERA_SHARE * era,
+                CAST_SHARE * (1.0 if together else 0.0),
+                TEARS_SHARE * tears_close,
+            ]
+        )
+        labels = [
+            "both: " + ", ".join(shared) if shared else "no moods in common",
+            era_reason or "different eras",
+            "",  # who is in both: named below, only for the dramas that are shown
+            f"tears: {index.tears[position]} and {index.tears[other]}",
+        ]
+        scored.append((sum(points), other, labels, points, together))
+    scored.sort(key=lambda s: (-s[0], -index.tears[s[1]], index.sort_keys[s[1]]))
+    me = catalogue[position]
+    results: list[Match] = []
+    for score, other, labels, points, together in scored[:limit]:
+        names = [me.cast[c].actor for c in together]
+        if names:
+            labels[2] = f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} in both"
+        reasons = tuple(
+            f"{label} (+{value})" for label, value in zip(labels, points, strict=True) if label
+        )
+        results.append(Match(other, catalogue[other], min(score, 100), reasons))
+    return results
