@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
+import typer
 
 from cry_picker.cli import complete
 from cry_picker.cli.status import ExitStatus
@@ -13,7 +16,9 @@ from .conftest import VALID_ENTRY
 
 RICH = {"TTY_COMPATIBLE": "1", "NO_COLOR": ""}
 RICH_NO_COLOR = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
-COMMANDS = ["suggest", "show", "search", "list", "moods", "eras", "similar", "surprise"]
+COMMANDS = [
+    "suggest", "show", "search", "list", "moods", "eras", "similar", "surprise", "validate", "info"
+]  # fmt: skip
 WATCHED = ["add", "remove", "list", "clear"]
 
 
@@ -357,12 +362,42 @@ def test_the_app_has_help_and_a_version(run):
     assert run("--version").stdout == f"cry-picker {__version__}\n"
 
 
+def completion_context(**params: object) -> typer.Context:
+    """What Typer hands a completion callback: the parameters parsed so far."""
+    return cast(typer.Context, SimpleNamespace(params=params))
+
+
 def test_completion_offers_titles_moods_and_eras():
-    assert complete.titles("mr") == ["Mr. Sunshine"]
-    assert complete.titles("THE") == ["The Smile Has Left Your Eyes", "The Red Sleeve"]
-    assert complete.titles("sleeve") == ["The Red Sleeve"]
-    assert complete.moods("gr") == ["grief"]
-    assert complete.moods("") == complete.moods("")[:16]
+    ctx = completion_context()
+    assert complete.titles(ctx, "Mr") == ["Mr. Sunshine"]
+    assert complete.titles(ctx, "The") == [
+        "The Smile Has Left Your Eyes", "The Red Sleeve", "The Light in Your Eyes",
+        "The Red Sleeve Cuff", "The Hymn of Death",
+    ]  # fmt: skip
+    assert complete.titles(ctx, "Moon") == ["Moon Lovers: Scarlet Heart Ryeo", "Moon Lovers"]
+    assert len(complete.titles(ctx, "")) == 10
+    assert complete.moods("gr") == ["grief", "growing old"]
+    assert complete.moods("lon") == ["loneliness", "longing", "lonely", "loneliness of power"]
     assert len(complete.moods("")) == 16
-    assert complete.eras("jo") == ["Joseon"]
-    assert complete.eras("war") == ["Korean War"]
+    assert complete.eras("Jo") == ["Joseon"]
+    assert complete.eras("jo") == ["joseon dynasty"]
+    assert complete.eras("may") == ["may 18", "may 18 democratic uprising"]
+
+
+def test_title_completion_follows_the_catalogue_being_typed(write_catalogue):
+    path = write_catalogue(VALID_ENTRY)
+    ctx = completion_context(catalog=path, no_bundled=True)
+    assert complete.titles(ctx, "") == ["Test Drama"]
+    broken = write_catalogue("not toml [")
+    assert complete.titles(completion_context(catalog=broken), "") == []
+
+
+def test_completion_runs_through_the_shell_protocol(run, monkeypatch):
+    result = run(
+        env={
+            "_CRY_PICKER_COMPLETE": "complete_bash",
+            "COMP_WORDS": "cry-picker show Mr",
+            "COMP_CWORD": "2",
+        }
+    )
+    assert "Mr. Sunshine" in result.stdout

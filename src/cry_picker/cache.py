@@ -1,15 +1,17 @@
-"""A cache of parsed catalogues, so that 10,000 dramas open as fast as ten.
+"""A cache of parsed catalogues, so that 10,000 dramas open about as fast as ten.
 
-One file per catalogue configuration (which files, bundled or not), in plain JSON lines:
+One file per catalogue configuration (which files, bundled or not):
 
-    line 1  header: format, cry-picker version, each source's path, size and mtime
-    line 2  the match index and the byte offset of every record
-    line 3  the synopsis word index (read only by `search`)
-    then    one JSON record per drama, read on demand by seeking to its offset
+    line 1   a JSON header: format, cry-picker version, each source's path, size and
+             mtime, and a table of sections (offset and length after the header line)
+    then     the sections: the index columns (see `Index.encode`), the synopsis word
+             index, the byte offset of every record, and one JSON record per drama
 
-Reading it can never run code (no pickle), anything that does not match the header or
-fails to parse is ignored and rebuilt, and a cache that cannot be written only costs
-speed. Writes go to a temporary file that replaces the old one atomically.
+A command reads only the sections it uses, and only the records it shows. Reading a
+cache can never run code (plain text and integer arrays, no pickle); a file that does
+not match the header, or whose sections do not decode, is ignored and rebuilt from the
+catalogue; a cache that cannot be written only costs speed. Writes go to a temporary
+file that replaces the old one atomically.
 """
 
 from __future__ import annotations
@@ -18,22 +20,22 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 import tempfile
+from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from . import __version__
 from .index import Index
 from .model import Drama
 
-FORMAT = 1
+FORMAT = 3
 MAX_HEADER = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class SourceStamp:
+class SourceStamp(NamedTuple):
     path: str
     size: int
     mtime_ns: int
@@ -62,7 +64,7 @@ def cache_file(cache_dir: Path, stamps: Sequence[SourceStamp]) -> Path:
     """One file per set of source paths; edits to a file overwrite its cache entry."""
     names = "\0".join(f"{s.bundled}:{s.path}" for s in stamps)
     digest = hashlib.sha256(names.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    return cache_dir / f"catalogue-{digest}.jsonl"
+    return cache_dir / f"catalogue-{digest}.cache"
 
 
 def _header(stamps: Sequence[SourceStamp]) -> dict[str, Any]:
@@ -70,36 +72,57 @@ def _header(stamps: Sequence[SourceStamp]) -> dict[str, Any]:
         "app": "cry-picker",
         "format": FORMAT,
         "version": __version__,
+        "byteorder": sys.byteorder,  # integer columns are stored machine-native
         "sources": [s.to_json() for s in stamps],
     }
 
 
+class CacheFile:
+    """An open cache file whose sections are read on demand."""
+
+    def __init__(self, handle: IO[bytes], body_at: int, sections: dict[str, list[int]]) -> None:
+        self._handle = handle
+        self._body_at = body_at
+        self._sections = sections
+
+    def section(self, name: str) -> bytes:
+        start, length = self._sections[name]
+        self._handle.seek(self._body_at + start)
+        data = self._handle.read(length)
+        if len(data) != length:
+            raise ValueError(f"section {name} is truncated")
+        return data
+
+    def line(self, start: int) -> bytes:
+        records_at, _ = self._sections["records"]
+        self._handle.seek(self._body_at + records_at + start)
+        return self._handle.readline()
+
+
 class CachedRecords:
-    """Dramas read one at a time from an open cache file, with a way back to the source."""
+    """Dramas read one at a time from the cache, with a way back to the source."""
 
     def __init__(
         self,
-        handle: IO[bytes],
-        records_at: int,
-        offsets: list[int],
-        titles: list[str],
-        words_at: int,
+        cache: CacheFile,
+        titles: Callable[[], Sequence[str]],
         fallback: Callable[[], Sequence[Drama]],
     ) -> None:
-        self._handle = handle
-        self._records_at = records_at
-        self._offsets = offsets
+        self._cache = cache
         self._titles = titles
-        self._words_at = words_at
         self._fallback = fallback
+        self._offsets: array[int] | None = None
         self._fresh: Sequence[Drama] | None = None
 
     def get(self, position: int) -> Drama:
         if self._fresh is None:
             try:
-                self._handle.seek(self._records_at + self._offsets[position])
-                drama = Drama.from_record(json.loads(self._handle.readline()))
-                if drama.title == self._titles[position]:
+                if self._offsets is None:
+                    self._offsets = array("q")
+                    self._offsets.frombytes(self._cache.section("offsets"))
+                record = json.loads(self._cache.line(self._offsets[position]))
+                drama = Drama.from_record(record)
+                if drama.title == self._titles()[position]:
                     return drama
             except (ValueError, KeyError, TypeError, IndexError, OSError):
                 pass
@@ -109,9 +132,8 @@ class CachedRecords:
 
     def words(self) -> dict[str, list[int]] | None:
         try:
-            self._handle.seek(self._words_at)
-            data = json.loads(self._handle.readline())
-        except (ValueError, OSError):
+            data = json.loads(self._cache.section("words"))
+        except (ValueError, KeyError, OSError):
             return None
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             return None
@@ -122,9 +144,11 @@ def read(
     path: Path,
     stamps: Sequence[SourceStamp],
     fallback: Callable[[], Sequence[Drama]],
+    rebuild: Callable[[], Index],
 ) -> tuple[Index, CachedRecords, list[int]] | None:
     """The cached index, records and per-source drama counts if `path` is a valid cache
-    for `stamps`, else None."""
+    for `stamps`, else None. `fallback` and `rebuild` parse the sources again if a
+    section turns out to be damaged after this check."""
     try:
         handle = path.open("rb")
     except OSError:
@@ -133,31 +157,25 @@ def read(
         header = json.loads(handle.readline(MAX_HEADER))
         expected = _header(stamps)
         if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
-            handle.close()
-            return None
-        if header.get("size") != os.fstat(handle.fileno()).st_size:
-            handle.close()
-            return None
-        counts = header["counts"]
+            raise ValueError("a cache for other files, or another version")
+        body_at = handle.tell()
+        if header["size"] + body_at != os.fstat(handle.fileno()).st_size:
+            raise ValueError("truncated or extended")
+        counts, size, sections = header["counts"], header["dramas"], header["sections"]
         if not isinstance(counts, list) or len(counts) != len(stamps):
             raise ValueError("counts do not match the sources")
-        body = json.loads(handle.readline())
-        index = Index.from_json(body["index"])
-        offsets = body["offsets"]
-        if not isinstance(offsets, list) or len(offsets) != len(index):
-            raise ValueError("offsets do not match the index")
-        records = CachedRecords(
-            handle,
-            int(header["records_at"]),
-            offsets,
-            index.titles,
-            int(header["words_at"]),
-            fallback,
-        )
+        if not isinstance(size, int) or size < 0 or not isinstance(sections, dict):
+            raise ValueError("bad header")
+        for start, length in sections.values():
+            if start < 0 or length < 0 or start + length > header["size"]:
+                raise ValueError("section out of bounds")
+        cache = CacheFile(handle, body_at, sections)
+        index = Index(size, read=cache.section, on_damage=rebuild)
+        records = CachedRecords(cache, lambda: index.titles, fallback)
+        return index, records, [int(c) for c in counts]
     except (ValueError, KeyError, TypeError, OSError):
         handle.close()
         return None
-    return index, records, [int(c) for c in counts]
 
 
 def write(
@@ -170,23 +188,21 @@ def write(
 ) -> bool:
     """Write a cache file atomically; False (and no exception) if it cannot be written."""
     records = [json.dumps(d.to_record(), ensure_ascii=False).encode() + b"\n" for d in dramas]
-    offsets, position = [], 0
+    offsets, position = array("q"), 0
     for line in records:
         offsets.append(position)
         position += len(line)
-    body = json.dumps({"index": index.to_json(), "offsets": offsets}, ensure_ascii=False).encode()
-    words_line = json.dumps(words, ensure_ascii=False).encode()
+    parts = index.encode()
+    parts["words"] = json.dumps(words, ensure_ascii=False).encode()
+    parts["offsets"] = offsets.tobytes()
+    sections: dict[str, list[int]] = {}
+    start = 0
+    for name, data in parts.items():
+        sections[name] = [start, len(data)]
+        start += len(data)
+    sections["records"] = [start, position]
     header = _header(stamps)
-    header["counts"] = list(counts)
-    # The header records where the sections start, which depends on the header's own
-    # length; pad the numbers to a fixed width so one pass is enough.
-    header.update(words_at=0, records_at=0, size=0)
-    width = len(json.dumps(header).encode()) + 3 * 14
-    words_at = width + 1 + len(body) + 1
-    records_at = words_at + len(words_line) + 1
-    size = records_at + position
-    header.update(words_at=words_at, records_at=records_at, size=size)
-    head = json.dumps(header).encode().ljust(width)
+    header.update(counts=list(counts), dramas=len(dramas), sections=sections, size=start + position)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".catalogue-", suffix=".tmp", dir=path.parent)
@@ -194,7 +210,8 @@ def write(
         return False
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(head + b"\n" + body + b"\n" + words_line + b"\n")
+            out.write(json.dumps(header).encode() + b"\n")
+            out.writelines(parts.values())
             out.writelines(records)
         os.replace(tmp, path)
     except OSError:

@@ -7,17 +7,17 @@ hands out `Drama` records by position, materialising only the ones asked for.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from . import cache
 from .errors import UsageProblem
 from .index import Index, build_index, build_words
 from .loader import bundled_path, load_dramas
 from .model import Drama
-from .text import compact, title_key
+from .text import compact
 
 SLOW_BYTES = 1 << 20  # parsing more TOML than this takes long enough to say so
 
@@ -39,8 +39,7 @@ class _InMemory:
         return build_words(self._dramas)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     path: str
     dramas: int  # how many dramas the file holds
     bundled: bool
@@ -91,10 +90,8 @@ class Catalogue:
 
     def position(self, title: str) -> int | None:
         """Where a drama with exactly this title (ignoring case and punctuation) sits."""
-        found = self.index.exact.get(compact(title))
-        if found is None:
-            found = self.index.exact.get(title_key(title).replace(" ", ""))
-        return found
+        ref = self.index.title_ref(title)
+        return None if ref is None else self.index.title_refs[ref] >> 2
 
 
 def merge(base: Sequence[Drama], overlay: Sequence[Drama]) -> list[Drama]:
@@ -143,7 +140,8 @@ def open_catalogue(
     target = None
     if cache_dir is not None and len(known) == len(files):
         target = cache.cache_file(cache_dir, known)
-        hit = cache.read(target, known, parse)
+        fresh = functools.cache(parse)  # parsed at most once, only if the cache is damaged
+        hit = cache.read(target, known, fresh, lambda: build_index(fresh()))
         if hit is not None:
             index, records, cached_counts = hit
             return Catalogue(index, records, _sources(files, cached_counts), target)

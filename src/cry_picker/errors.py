@@ -7,7 +7,7 @@ catches them in one place and turns each into a line on stderr and an exit statu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class CryPickerError(Exception):
@@ -19,8 +19,7 @@ class CryPickerError(Exception):
         self.hint = hint
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a catalogue file, located as precisely as we can."""
 
     file: str

@@ -1,15 +1,19 @@
 """Precomputed match keys for a catalogue, laid out for rapidfuzz's batch functions.
 
-An `Index` holds flat lists of normalised keys (titles, names) with packed references
-back to the drama they came from, plus per-drama moods, eras, periods and tears. It is
-built once per catalogue and cached as JSON, so a query never re-normalises 10,000
-dramas and never needs to materialise a `Drama` it will not show.
+An `Index` holds normalised keys (titles, names) with packed references back to the
+drama they came from, plus per-drama moods, eras, periods and tears. It is built once per
+catalogue and cached, so a query never re-normalises 10,000 dramas and never needs to
+materialise a `Drama` it will not show. Name keys are stored once each, with the group of
+cast entries that share them, because the same names recur across a big catalogue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import binascii
+import json
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .model import Drama
@@ -26,6 +30,11 @@ STOPWORDS = frozenset(
     "she him they you your what when where which while will would been being also only more "
     "most very just even still too how why our ever every each some such".split()
 )
+COLUMNS = (
+    "titles", "title_keys", "title_refs", "exact", "name_keys", "name_starts", "name_refs",
+    "surnames", "moods", "eras", "periods", "tears",
+)  # fmt: skip
+_SEP, _SUB = "|", ";"  # folded keys hold only letters, digits and spaces
 
 
 def pack_name(owner: int, cast: int, field: int) -> int:
@@ -44,63 +53,242 @@ def unpack_title(ref: int) -> tuple[int, int]:
     return ref >> 2, ref & 3
 
 
-@dataclass(frozen=True, slots=True)
-class Index:
-    titles: list[str]  # display title, per drama
-    sort_keys: list[str]  # case-folded title, per drama, for deterministic ties
-    title_keys: list[str]  # title_key() of every title, alt title and Hangul title
-    title_refs: list[int]  # pack_title(drama, field) for each title key
-    exact: dict[str, int]  # compact() and article-less keys -> drama
-    name_keys: list[str]  # name_key() of actors, aka, Hangul names and roles
-    name_refs: list[int]  # pack_name(drama, cast member, field) for each name key
-    surnames: dict[str, list[int]]  # phonetic surname -> dramas with an actor of that name
-    moods: list[list[str]]  # canonical moods, most prominent first, per drama
-    eras: list[list[str]]  # canonical eras, per drama
-    periods: list[list[int] | None]  # [first, last] year of the story, per drama
-    tears: list[int]  # per drama
+class KeyTable:
+    """Exact lookup of folded keys without building a dict: one C-speed scan of the keys
+    joined into a single string. Opening 10,000 dramas then costs no hashing at all."""
 
-    def __len__(self) -> int:
-        return len(self.titles)
-
-    def to_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
+    def __init__(self, keys: Sequence[str], values: Sequence[int]) -> None:
+        if len(keys) != len(values):
+            raise ValueError("keys and values differ in length")
+        self._joined = _SEP + _SEP.join(keys) + _SEP if keys else _SEP
+        self._values = values
 
     @classmethod
-    def from_json(cls, data: Any) -> Index:
-        """Rebuild from `to_json` output, refusing anything malformed (ValueError)."""
-        if not isinstance(data, dict) or set(data) != set(cls.__slots__):
-            raise ValueError("index fields do not match")
-        index = cls(**data)
-        size = len(index.titles)
-        per_drama = (index.sort_keys, index.moods, index.eras, index.periods, index.tears)
-        if any(len(column) != size for column in per_drama):
-            raise ValueError("per-drama columns differ in length")
-        if len(index.title_keys) != len(index.title_refs):
-            raise ValueError("title columns differ in length")
-        if len(index.name_keys) != len(index.name_refs):
-            raise ValueError("name columns differ in length")
-        if not all(isinstance(k, str) for k in index.title_keys + index.name_keys):
-            raise ValueError("keys must be strings")
-        owners = [r >> 2 for r in index.title_refs] + [r >> 10 for r in index.name_refs]
-        owners += list(index.exact.values())
-        owners += [p for ps in index.surnames.values() for p in ps]
-        if owners and (min(owners) < 0 or max(owners) >= size):
-            raise ValueError("reference out of range")
-        return index
+    def from_joined(cls, joined: str, values: Sequence[int]) -> KeyTable:
+        table = cls([], [])
+        table._joined = _SEP + joined + _SEP if joined else _SEP
+        if table._joined.count(_SEP) - 1 != len(values):
+            raise ValueError("keys and values differ in length")
+        table._values = values
+        return table
+
+    def get(self, key: str) -> int | None:
+        if not key or _SEP in key:
+            return None
+        at = self._joined.find(_SEP + key + _SEP)
+        if at < 0:
+            return None
+        return self._values[self._joined.count(_SEP, 0, at)]
+
+    def keys(self) -> list[str]:
+        inner = self._joined[1:-1]
+        return inner.split(_SEP) if inner else []
+
+    def values(self) -> Sequence[int]:
+        return self._values
+
+
+class Index:
+    """Match keys and per-drama facets, as parallel columns.
+
+    Built whole from dramas, or opened lazily from a cache: each column is decoded (and
+    checked) the first time something reads it, so `show` never pays for the name keys
+    that only `search` needs.
+    """
+
+    titles: Sequence[str]  # display title, per drama
+    title_keys: Sequence[str]  # title_key() of every title, alt title and Hangul title
+    title_refs: Sequence[int]  # pack_title(drama, field), per title key
+    exact: KeyTable  # compact() and article-less title keys -> position in title_keys
+    name_keys: Sequence[str]  # distinct name_key()s: actors, aka, Hangul, roles, given names
+    name_starts: Sequence[int]  # name_refs[name_starts[k]:name_starts[k + 1]] share key k
+    name_refs: Sequence[int]  # pack_name(drama, cast member, field), grouped by key
+    surnames: dict[str, list[int]]  # phonetic surname -> dramas with an actor of that name
+    moods: Sequence[list[str]]  # canonical moods, most prominent first, per drama
+    eras: Sequence[list[str]]  # canonical eras, per drama
+    periods: Sequence[list[int] | None]  # [first, last] year of the story, per drama
+    tears: Sequence[int]  # per drama
+
+    def __init__(
+        self,
+        size: int,
+        columns: dict[str, Any] | None = None,
+        read: Callable[[str], bytes] | None = None,
+        on_damage: Callable[[], Index] | None = None,
+    ) -> None:
+        self._size = size
+        self._read = read
+        self._on_damage = on_damage
+        if columns:
+            self.__dict__.update(columns)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for a column not loaded yet.
+        read = self.__dict__.get("_read")
+        if name not in COLUMNS or read is None:
+            raise AttributeError(name)
+        try:
+            value = decode_column(name, read, self._size)
+        except (ValueError, KeyError, TypeError, IndexError, OSError, binascii.Error):
+            return self._repair(name)
+        self.__dict__[name] = value
+        return value
+
+    def _repair(self, name: str) -> Any:
+        """A damaged cache column: take every column from a fresh build instead."""
+        if self._on_damage is None:
+            raise ValueError(f"damaged index column {name}")
+        fresh = self._on_damage()
+        self.__dict__.update({column: getattr(fresh, column) for column in COLUMNS})
+        self._read = None
+        return self.__dict__[name]
+
+    def __len__(self) -> int:
+        return self._size
+
+    def sort_key(self, position: int) -> str:
+        """For deterministic ties: titles compare case-insensitively."""
+        return self.titles[position].casefold()
+
+    def title_ref(self, text: str) -> int | None:
+        """Which title key `text` names exactly (case, spaces, punctuation and a leading
+        article ignored), as a position in `title_keys`."""
+        found = self.exact.get(compact(text))
+        if found is None:
+            found = self.exact.get(title_key(text).replace(" ", ""))
+        return found
+
+    def owner_of_key(self, key: str) -> int | None:
+        """The drama whose title has this `compact()` key, if any."""
+        ref = self.exact.get(key)
+        return None if ref is None else self.title_refs[ref] >> 2
+
+    def name_group(self, key_index: int) -> range:
+        """Positions in `name_refs` of the cast entries sharing name key `key_index`."""
+        return range(self.name_starts[key_index], self.name_starts[key_index + 1])
+
+    def name_key_at(self, flat: int) -> str:
+        """The name key of the cast entry at `name_refs[flat]`."""
+        return self.name_keys[bisect_right(self.name_starts, flat) - 1]
+
+    def name_entries(self) -> Iterator[tuple[str, int]]:
+        """Every (name key, packed cast reference)."""
+        for key_index, key in enumerate(self.name_keys):
+            for flat in self.name_group(key_index):
+                yield key, self.name_refs[flat]
+
+    def encode(self) -> dict[str, bytes]:
+        """Each column as bytes that decode fast: key lists joined by a separator that
+        folded keys cannot contain, integer columns as machine-native int64 arrays (the
+        cache is per machine), the rest as JSON."""
+        return {
+            "titles": _json(list(self.titles)),
+            "title_keys": _join(self.title_keys),
+            "title_refs": _ints(self.title_refs),
+            "exact_keys": _join(self.exact.keys()),
+            "exact_refs": _ints(self.exact.values()),
+            "name_keys": _join(self.name_keys),
+            "name_starts": _ints(self.name_starts),
+            "name_refs": _ints(self.name_refs),
+            "surnames": _json(self.surnames),
+            "moods": _join(_SUB.join(m) for m in self.moods),
+            "eras": _join(_SUB.join(e) for e in self.eras),
+            "periods": _json(list(self.periods)),
+            "tears": _ints(self.tears),
+        }
+
+
+def decode_column(name: str, fetch: Callable[[str], bytes], size: int) -> Any:
+    """Decode one column, reading its sections with `fetch`, and check it (ValueError)."""
+    if name == "exact":
+        refs = _unints(fetch("exact_refs"))
+        _in_range(refs, 0, len(fetch("title_refs")) // 8)
+        return KeyTable.from_joined(fetch("exact_keys").decode("utf-8"), refs)
+    raw = fetch(name)
+    if name == "titles":
+        titles = json.loads(raw)
+        if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
+            raise ValueError("titles must be strings")
+        return _sized(titles, size)
+    if name in ("title_keys", "name_keys"):
+        return _split(raw)
+    if name in ("title_refs", "name_refs"):
+        refs = _unints(raw)
+        _in_range(refs, 2 if name == "title_refs" else 10, size)
+        return refs
+    if name == "name_starts":
+        starts = _unints(raw)
+        if not starts or starts[0] != 0 or starts[-1] != len(fetch("name_refs")) // 8:
+            raise ValueError("name groups do not cover the name references")
+        return starts
+    if name in ("moods", "eras"):
+        return _sized([item.split(_SUB) if item else [] for item in _split(raw)], size)
+    if name == "periods":
+        periods = json.loads(raw)
+        if not isinstance(periods, list) or not all(
+            p is None or (isinstance(p, list) and len(p) == 2) for p in periods
+        ):
+            raise ValueError("periods must be pairs")
+        return _sized(periods, size)
+    if name == "tears":
+        return _sized(_unints(raw), size)
+    if name == "surnames":
+        surnames = json.loads(raw)
+        if not isinstance(surnames, dict):
+            raise ValueError("surnames must be a table")
+        for owners in surnames.values():
+            if not isinstance(owners, list) or any(
+                not isinstance(p, int) or not 0 <= p < size for p in owners
+            ):
+                raise ValueError("surname owners out of range")
+        return surnames
+    raise KeyError(name)
+
+
+def _sized(column: Any, size: int) -> Any:
+    if len(column) != size:
+        raise ValueError("column length differs from the catalogue size")
+    return column
+
+
+def _in_range(refs: Sequence[int], shift: int, size: int) -> None:
+    if refs and (min(refs) < 0 or (max(refs) >> shift) >= size):
+        raise ValueError("reference out of range")
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def _join(items: Iterable[str]) -> bytes:
+    return _SEP.join(items).encode("utf-8")
+
+
+def _split(raw: bytes) -> list[str]:
+    text = raw.decode("utf-8")
+    return text.split(_SEP) if text else []
+
+
+def _ints(items: Iterable[int]) -> bytes:
+    return array("q", items).tobytes()
+
+
+def _unints(raw: bytes) -> array[int]:
+    values = array("q")
+    values.frombytes(raw)
+    return values
 
 
 def build_index(dramas: Sequence[Drama]) -> Index:
-    titles, sort_keys, moods, eras, periods, tears = [], [], [], [], [], []
+    titles, moods, eras, periods, tears = [], [], [], [], []
     title_keys: list[str] = []
     title_refs: list[int] = []
     exact: dict[str, int] = {}
     loose: dict[str, int] = {}
-    name_keys: list[str] = []
-    name_refs: list[int] = []
+    names: dict[str, list[int]] = {}
     surnames: dict[str, list[int]] = {}
     for position, drama in enumerate(dramas):
         titles.append(drama.title)
-        sort_keys.append(drama.title.casefold())
         moods.append(_unique(canonical_mood(m) for m in drama.moods))
         eras.append(_unique(canonical_era(e) for e in drama.era))
         periods.append(list(drama.period) if drama.period else None)
@@ -112,10 +300,10 @@ def build_index(dramas: Sequence[Drama]) -> Index:
             key = title_key(text)
             if not key:
                 continue
+            exact.setdefault(compact(text), len(title_keys))
+            loose.setdefault(key.replace(" ", ""), len(title_keys))
             title_keys.append(key)
             title_refs.append(pack_title(position, field))
-            exact.setdefault(compact(text), position)
-            loose.setdefault(key.replace(" ", ""), position)
         for cast_pos, member in enumerate(drama.cast[: MAX_CAST + 1]):
             people = [(member.actor, 0), *((a, 1) for a in member.aka)]
             if member.actor_hangul:
@@ -124,33 +312,39 @@ def build_index(dramas: Sequence[Drama]) -> Index:
             for text, field in people:
                 key = name_key(text)
                 if key:
-                    name_keys.append(key)
-                    name_refs.append(pack_name(position, cast_pos, field))
+                    names.setdefault(key, []).append(pack_name(position, cast_pos, field))
             given = name_tokens(member.actor)[1:]
             if given:  # fans often use the given name alone: "Jongsuk", "Joon-gi"
-                name_keys.append("".join(phonetic(t) for t in given))
-                name_refs.append(pack_name(position, cast_pos, 4))
+                key = "".join(phonetic(t) for t in given)
+                names.setdefault(key, []).append(pack_name(position, cast_pos, 4))
             for text, field in people:
                 tokens = name_tokens(text)
                 if field < 2 and len(tokens) > 1:
                     owners = surnames.setdefault(name_key(tokens[0]), [])
                     if not owners or owners[-1] != position:
                         owners.append(position)
-    for key, position in loose.items():
-        exact.setdefault(key, position)
+    for key, ref in loose.items():
+        exact.setdefault(key, ref)
+    name_starts, name_refs = [0], []
+    for refs in names.values():
+        name_refs.extend(refs)
+        name_starts.append(len(name_refs))
     return Index(
-        titles=titles,
-        sort_keys=sort_keys,
-        title_keys=title_keys,
-        title_refs=title_refs,
-        exact=exact,
-        name_keys=name_keys,
-        name_refs=name_refs,
-        surnames=surnames,
-        moods=moods,
-        eras=eras,
-        periods=periods,
-        tears=tears,
+        len(titles),
+        {
+            "titles": titles,
+            "title_keys": title_keys,
+            "title_refs": title_refs,
+            "exact": KeyTable(list(exact), list(exact.values())),
+            "name_keys": list(names),
+            "name_starts": name_starts,
+            "name_refs": name_refs,
+            "surnames": surnames,
+            "moods": moods,
+            "eras": eras,
+            "periods": periods,
+            "tears": tears,
+        },
     )
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -86,6 +84,8 @@ def parse_dramas(data: bytes, name: str) -> tuple[Drama, ...]:
     text = _decode(data, name)
     if not text.strip():
         raise _file_error(name, "the file is empty; expected [[drama]] tables")
+    import tomllib  # only on a cache miss
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -116,7 +116,7 @@ def _decode(data: bytes, name: str) -> str:
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-def _syntax_problem(name: str, exc: tomllib.TOMLDecodeError) -> Problem:
+def _syntax_problem(name: str, exc: Exception) -> Problem:
     message = str(exc)
     match = _AT.search(message)
     if match:
@@ -136,11 +136,11 @@ _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]")
 _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_\-]+))\s*=""")
 
 
-@dataclass
 class _EntryLines:
-    start: int
-    keys: dict[str, int] = field(default_factory=dict)
-    cast: list[tuple[int, dict[str, int]]] = field(default_factory=list)
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.keys: dict[str, int] = {}
+        self.cast: list[tuple[int, dict[str, int]]] = []
 
 
 def _locate(text: str) -> list[_EntryLines]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .errors import NotFound, UsageProblem
@@ -58,8 +57,7 @@ class Match:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     score: float
     field: str
     ref: int = -1  # title or name entry
@@ -81,6 +79,8 @@ def prominence(rank: int, count: int) -> float:
 def _title_scores(index: Index, query: str, floor: float = TITLE_FLOOR) -> dict[int, Hit]:
     """Best title hit per drama. Whole-title similarity, plus a part-of-title score that
     is discounted by how little of the title the query covers ("the" is not "The Red Sleeve")."""
+    from rapidfuzz import fuzz, process  # imported on first fuzzy match
+
     key = title_key(query)
     best: dict[int, Hit] = {}
     if not key:
@@ -106,16 +106,13 @@ def _title_scores(index: Index, query: str, floor: float = TITLE_FLOOR) -> dict[
     return best
 
 
-def _exact_title(catalogue: Catalogue, query: str) -> Hit | None:
-    position = catalogue.position(query)
-    if position is None:
+def _exact_title(catalogue: Catalogue, query: str) -> tuple[int, Hit] | None:
+    """The drama `query` names exactly, and which of its titles it named."""
+    ref = catalogue.index.title_ref(query)
+    if ref is None:
         return None
-    key = title_key(query)
-    for ref, candidate in enumerate(catalogue.index.title_keys):
-        owner, field = unpack_title(catalogue.index.title_refs[ref])
-        if owner == position and candidate.replace(" ", "") == key.replace(" ", ""):
-            return Hit(100.0, TITLE_FIELDS[field], ref)
-    return Hit(100.0, "title", -1)
+    position, field = unpack_title(catalogue.index.title_refs[ref])
+    return position, Hit(100.0, TITLE_FIELDS[field], ref)
 
 
 def resolve(catalogue: Catalogue, title: str) -> Match:
@@ -129,11 +126,10 @@ def resolve(catalogue: Catalogue, title: str) -> Match:
         raise UsageProblem("a title cannot be empty")
     exact = _exact_title(catalogue, query)
     if exact is not None:
-        position = catalogue.position(query)
-        assert position is not None
-        return _match(catalogue, position, 100, [exact])
+        position, hit = exact
+        return _match(catalogue, position, 100, [hit])
     scores = _title_scores(catalogue.index, query)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1].score, catalogue.index.sort_keys[kv[0]]))
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1].score, catalogue.index.sort_key(kv[0])))
     if ranked and ranked[0][1].score >= TITLE_CUTOFF:
         top = ranked[0][1].score
         rivals = [p for p, hit in ranked if hit.score >= max(top - AMBIGUOUS, TITLE_CUTOFF)]
@@ -153,7 +149,7 @@ def resolve(catalogue: Catalogue, title: str) -> Match:
 def closest_titles(catalogue: Catalogue, query: str, limit: int = 3) -> list[str]:
     """Titles worth offering as "did you mean", best first."""
     scores = _title_scores(catalogue.index, query, floor=SUGGEST_FLOOR)
-    ranked = sorted(scores, key=lambda p: (-scores[p].score, catalogue.index.sort_keys[p]))
+    ranked = sorted(scores, key=lambda p: (-scores[p].score, catalogue.index.sort_key(p)))
     return [catalogue.index.titles[p] for p in ranked[:limit]]
 
 
@@ -162,24 +158,32 @@ def closest_titles(catalogue: Catalogue, query: str, limit: int = 3) -> list[str
 
 def name_hits(index: Index, query: str, *, roles: bool = True) -> dict[int, Hit]:
     """Best name hit per drama, for a name typed in any order, spelling or script."""
-    scored: dict[int, float] = {}
+    from rapidfuzz import fuzz, process  # imported on first fuzzy match
+
+    scored: dict[int, float] = {}  # name key -> best score over both name orders
     for key in name_query_keys(query):
-        for _, score, ref in process.extract(
+        for _, score, key_index in process.extract(
             key, index.name_keys, scorer=fuzz.ratio, limit=None, score_cutoff=NAME_CUTOFF
         ):
-            if score > scored.get(ref, 0.0):
-                scored[ref] = score
+            if score > scored.get(key_index, 0.0):
+                scored[key_index] = score
     if not scored:
         return {}
-    floor = max(scored.values()) - NAME_MARGIN
+    # Typo tolerance is for typos: once a name matches exactly, a near-miss is somebody
+    # else (Kim Tae-hee is not Kim Tae-ri, Lee Jong-suk is not Lee Dong-seok).
+    best_score = max(scored.values())
+    floor = best_score if best_score == 100 else best_score - NAME_MARGIN
     best: dict[int, Hit] = {}
-    for ref, score in scored.items():
-        owner, _, field = unpack_name(index.name_refs[ref])
-        if score < floor or (not roles and NAME_FIELDS[field] == "role"):
+    for key_index, score in scored.items():
+        if score < floor:
             continue
-        weighted = score * WEIGHTS[NAME_FIELDS[field]]
-        if owner not in best or weighted > best[owner].score:
-            best[owner] = Hit(weighted, NAME_FIELDS[field], ref)
+        for flat in index.name_group(key_index):
+            owner, _, field = unpack_name(index.name_refs[flat])
+            if not roles and NAME_FIELDS[field] == "role":
+                continue
+            weighted = score * WEIGHTS[NAME_FIELDS[field]]
+            if owner not in best or weighted > best[owner].score:
+                best[owner] = Hit(weighted, NAME_FIELDS[field], flat)
     return best
 
 
@@ -270,9 +274,7 @@ def search(
 
     exact = _exact_title(catalogue, text)
     if exact is not None:
-        position = catalogue.position(text)
-        assert position is not None
-        add({position: exact})
+        add(dict([exact]))
     add(_title_scores(index, text, floor=60))
     names = name_hits(index, text)
     add(names)
@@ -291,11 +293,12 @@ def _mood_hits(index: Index, text: str) -> dict[int, Hit]:
     except UsageProblem:
         return {}
     found: dict[int, Hit] = {}
+    label = mood_label(mood)
     for position in range(len(index)):
         weight, rank = mood_weight(index, position, mood.mood)
         if weight:
             moods = index.moods[position]
-            detail = f"mood: {mood_label(mood)}, #{rank} of its {len(moods)} moods"
+            detail = f"mood: {label}, #{rank} of its {len(moods)} moods"
             found[position] = Hit(100 * weight * WEIGHTS["mood"], "mood", detail=detail)
     return found
 
@@ -314,6 +317,8 @@ def _era_hits(index: Index, text: str) -> dict[int, Hit]:
 
 
 def _word_hits(catalogue: Catalogue, text: str) -> dict[int, Hit]:
+    from rapidfuzz import fuzz, process  # imported on first fuzzy match
+
     tokens = [t for t in fold(text).split() if len(t) > 3 and t not in STOPWORDS]
     if not tokens:
         return {}
@@ -350,7 +355,7 @@ def _rank(
         if position not in exclude
     ]
     scored = [(s, p) for s, p in scored if s >= floor]
-    scored.sort(key=lambda sp: (-round(sp[0]), -index.tears[sp[1]], index.sort_keys[sp[1]]))
+    scored.sort(key=lambda sp: (-round(sp[0]), -index.tears[sp[1]], index.sort_key(sp[1])))
     return [
         _match(catalogue, position, round(score), hits[position])
         for score, position in scored[:limit]
@@ -376,7 +381,7 @@ def reason(index: Index, drama: Drama, hit: Hit) -> str:
         if hit.field == "role":
             return f"role: {member.role} (played by {member.actor})"
         if hit.field == "aka":
-            typed = index.name_keys[hit.ref]
+            typed = index.name_key_at(hit.ref)
             aka = next((a for a in member.aka if name_key(a) == typed), ", ".join(member.aka))
             return f"actor: {member.actor} (also known as {aka}) as {member.role}"
         if hit.field == "given name":

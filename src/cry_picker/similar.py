@@ -52,7 +52,7 @@ def _era_closeness(index: Index, a: int, b: int) -> tuple[float, str | None]:
 def _actors(index: Index) -> dict[int, dict[str, int]]:
     """Per drama: actor name key -> cast position (actors only, not roles)."""
     found: dict[int, dict[str, int]] = {}
-    for key, ref in zip(index.name_keys, index.name_refs, strict=True):
+    for key, ref in index.name_entries():
         owner, cast_pos, field = unpack_name(ref)
         if field == _ACTOR:
             found.setdefault(owner, {})[key] = cast_pos
@@ -95,7 +95,7 @@ def similar(
             f"tears: {index.tears[position]} and {index.tears[other]}",
         ]
         scored.append((sum(points), other, labels, points, together))
-    scored.sort(key=lambda s: (-s[0], -index.tears[s[1]], index.sort_keys[s[1]]))
+    scored.sort(key=lambda s: (-s[0], -index.tears[s[1]], index.sort_key(s[1])))
     me = catalogue[position]
     results: list[Match] = []
     for score, other, labels, points, together in scored[:limit]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 
-from rapidfuzz import fuzz, process
-
 from .catalogue import Catalogue
 from .errors import NotFound, UsageProblem
 from .index import NAME_FIELDS, unpack_name
@@ -55,17 +53,21 @@ def actor_matches(catalogue: Catalogue, actor: str) -> dict[int, Hit]:
 
 
 def closest_actors(catalogue: Catalogue, text: str, limit: int = 3) -> list[str]:
+    from rapidfuzz import fuzz, process
+
     index = catalogue.index
     found: list[str] = []
     for key in name_query_keys(text):
-        for _, _, ref in process.extract(
+        for _, _, key_index in process.extract(
             key, index.name_keys, scorer=fuzz.WRatio, limit=40, score_cutoff=50
         ):
-            owner, cast_pos, field = unpack_name(index.name_refs[ref])
-            if NAME_FIELDS[field] != "role":
-                name = catalogue[owner].cast[cast_pos].actor
-                if name not in found:
-                    found.append(name)
+            for flat in index.name_group(key_index):
+                owner, cast_pos, field = unpack_name(index.name_refs[flat])
+                if NAME_FIELDS[field] != "role":
+                    name = catalogue[owner].cast[cast_pos].actor
+                    if name not in found:
+                        found.append(name)
+                    break
     return found[:limit]
 
 
@@ -110,6 +112,7 @@ def suggest(
     actor_share = 0 if actors is None else ACTOR_SHARE_WITH_MOOD if wanted else ACTOR_SHARE
     tears_share = 100 - mood_share - actor_share
 
+    mood_labels = [mood_label(mood) for mood in wanted]
     ranked: list[tuple[int, int, list[str | tuple[Hit, int]]]] = []
     for position in range(len(index)):
         tears = index.tears[position]
@@ -130,26 +133,26 @@ def suggest(
             parts.append(actor_share * hit.score / 100)
             labels.append(hit)
         matched = 0
-        for mood in wanted:
+        for mood, label in zip(wanted, mood_labels, strict=True):
             weight, rank = mood_weight(index, position, mood.mood)
             parts.append(mood_share * weight / len(wanted))
             if weight:
                 matched += 1
                 count = len(index.moods[position])
-                labels.append(f"mood: {mood_label(mood)}, #{rank} of its {count} moods")
+                labels.append(f"mood: {label}, #{rank} of its {count} moods")
             else:
-                labels.append(f"mood: {mood_label(mood)}, not among its moods")
+                labels.append(f"mood: {label}, not among its moods")
         if wanted and not matched:
             continue
         parts.append(tears_share * tears / 5)
         labels.append(f"tears: {tears}/5")
         points = apportion(parts)
         reasons: list[str | tuple[Hit, int]] = list(filters)
-        for label, value in zip(labels, points, strict=True):
-            reasons.append(f"{label} (+{value})" if isinstance(label, str) else (label, value))
+        for part, value in zip(labels, points, strict=True):
+            reasons.append(f"{part} (+{value})" if isinstance(part, str) else (part, value))
         ranked.append((sum(points), position, reasons))
 
-    ranked.sort(key=lambda r: (-r[0], -index.tears[r[1]], index.sort_keys[r[1]]))
+    ranked.sort(key=lambda r: (-r[0], -index.tears[r[1]], index.sort_key(r[1])))
     shown: list[Match] = []
     for score, position, parts_shown in ranked[:limit]:
         drama = catalogue[position]

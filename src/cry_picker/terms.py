@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from functools import cache
+from typing import NamedTuple
 
 from .errors import UsageProblem
 from .text import fold
@@ -26,19 +25,23 @@ def _terms(pairs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
     return table
 
 
-_MOOD_TERMS = _terms((m.name, m.synonyms) for m in MOODS)
-_ERA_TERMS = _terms((e.name, e.aliases) for e in ERAS)
+@cache
+def _mood_terms() -> dict[str, str]:
+    return _terms((m.name, m.synonyms) for m in MOODS)
 
 
-@dataclass(frozen=True, slots=True)
-class MoodMatch:
+@cache
+def _era_terms() -> dict[str, str]:
+    return _terms((e.name, e.aliases) for e in ERAS)
+
+
+class MoodMatch(NamedTuple):
     mood: str  # a vocabulary name, or a custom mood word used by the catalogue
     typed: str  # what the user wrote, for reasons ("loss" -> grief)
     exact: bool
 
 
-@dataclass(frozen=True, slots=True)
-class EraQuery:
+class EraQuery(NamedTuple):
     label: str  # how to show it: "Goryeo", "the 1920s", "1980"
     eras: frozenset[str]  # era names that match by label
     span: tuple[int, int] | None  # years that match by period, for a year or decade
@@ -46,7 +49,7 @@ class EraQuery:
 
 def canonical_mood(raw: str) -> str:
     """The vocabulary name for a catalogue's mood word, or the word itself, folded."""
-    return _canonical(raw, _MOOD_TERMS)
+    return _canonical(raw, _mood_terms())
 
 
 def canonical_era(raw: str) -> str:
@@ -54,13 +57,14 @@ def canonical_era(raw: str) -> str:
 
     Long labels such as "Joseon Dynasty, reign of Jeongjo" map to the era named inside.
     """
-    found = _canonical(raw, _ERA_TERMS)
-    if found in _ERA_TERMS.values():
+    terms = _era_terms()
+    found = _canonical(raw, terms)
+    if found in terms.values():
         return found
     padded = f" {found} "
-    for term in sorted(_ERA_TERMS, key=len, reverse=True):
+    for term in sorted(terms, key=len, reverse=True):
         if f" {term} " in padded:
-            return _ERA_TERMS[term]
+            return terms[term]
     return found
 
 
@@ -68,6 +72,8 @@ def _canonical(raw: str, table: dict[str, str]) -> str:
     key = fold(raw)
     if key in table:
         return table[key]
+    from rapidfuzz import fuzz, process  # only when there is something to correct
+
     hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=CANONICAL_CUTOFF)
     return table[hit[0]] if hit else key
 
@@ -80,11 +86,13 @@ def resolve_mood(text: str, custom: Collection[str] = ()) -> MoodMatch:
     key = fold(text)[:MAX_TERM]
     if not key:
         raise UsageProblem("a mood cannot be empty", hint="see `cry-picker moods`")
-    table = dict(_MOOD_TERMS)
+    table = dict(_mood_terms())
     for word in custom:
         table.setdefault(word, word)
     if key in table:
         return MoodMatch(table[key], text, exact=True)
+    from rapidfuzz import fuzz, process
+
     hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
     if hit:
         return MoodMatch(table[hit[0]], text, exact=False)
@@ -108,7 +116,7 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
     key = fold(text)[:MAX_TERM]
     if not key:
         raise UsageProblem("an era cannot be empty", hint="see `cry-picker eras`")
-    table = dict(_ERA_TERMS)
+    table = dict(_era_terms())
     for label in custom:
         table.setdefault(label, label)
     if key in table:
@@ -125,6 +133,8 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
         number = int(match.group(1))
         start = (number - 1) * 100
         return EraQuery(f"the {key}", frozenset(), (start, start + 99))
+    from rapidfuzz import fuzz, process
+
     hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
     if hit:
         name = table[hit[0]]
@@ -137,6 +147,8 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
 
 
 def _closest(key: str, table: dict[str, str], limit: int = 3) -> list[str]:
+    from rapidfuzz import fuzz, process
+
     names: list[str] = []
     for term, _score, _ in process.extract(
         key, table.keys(), scorer=fuzz.WRatio, limit=20, score_cutoff=SUGGEST_FLOOR

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Escape sequences (CSI, OSC, two-byte) first, then any lone control character,
 # including C1 controls and the bidirectional overrides that can reorder a line.
@@ -78,6 +79,7 @@ def title_key(text: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat a lot across a big catalogue
 def phonetic(token: str) -> str:
     """Collapse the romanisation variants of one folded Latin token.
 
@@ -103,6 +105,7 @@ def name_tokens(text: str) -> list[str]:
     return fold(text).split()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """One key for a surname-first personal name, spaces removed: "Lee Jong-suk" -> "lijonksuk"."""
     tokens = name_tokens(text)

@@ -6,18 +6,16 @@ other words, which the matcher maps onto the vocabulary when it can.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Mood:
+class Mood(NamedTuple):
     name: str
     synonyms: tuple[str, ...]
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class Era:
+class Era(NamedTuple):
     name: str
     aliases: tuple[str, ...]
     start: int  # first year (negative for BCE)

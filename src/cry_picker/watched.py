@@ -13,10 +13,9 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import StorageError
 from .text import compact
@@ -26,8 +25,7 @@ FILE_NAME = "watched.json"
 LOCK_TIMEOUT = 30.0  # seconds to wait for another cry-picker to finish writing
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
     title: str  # the canonical catalogue title at the time it was added
     added: str  # ISO date
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import commands, watching  # noqa: F401  (registers the commands on the app)
+from . import catalogs, commands, watching  # noqa: F401  (registers the commands)
 from .app import app
 
 

@@ -5,8 +5,6 @@ core and hands results to a renderer. Every error a user can cause is reported h
 (`CryPickerGroup.main`) with a named exit status and no traceback.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any

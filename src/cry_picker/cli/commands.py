@@ -1,7 +1,5 @@
 """Finding dramas: suggest, show, search, list, moods and eras."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer
@@ -10,9 +8,11 @@ from ..errors import NotFound
 from . import complete, jsonout, plain
 from .app import app
 from .shared import (
+    CatalogOpt,
     IncludeWatchedOpt,
     JsonOpt,
     LimitOpt,
+    NoBundledOpt,
     SpoilersOpt,
     emit,
     emit_card,
@@ -59,6 +59,8 @@ def suggest(
     spoilers: SpoilersOpt = False,
     include_watched: IncludeWatchedOpt = False,
     as_json: JsonOpt = False,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
 ) -> int:
     """Rank dramas by mood, era and actor; with no options, the saddest first.
 
@@ -68,7 +70,7 @@ def suggest(
     """
     from ..suggest import suggest as run
 
-    catalogue = open_catalogue()
+    catalogue = open_catalogue(catalog, no_bundled)
     skip, watched = exclusions(catalogue, include_watched)
     matches = run(
         catalogue,
@@ -100,6 +102,8 @@ def show(
     ],
     spoilers: SpoilersOpt = False,
     as_json: JsonOpt = False,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
 ) -> int:
     """Show everything about one drama; spoilers only when asked.
 
@@ -107,7 +111,7 @@ def show(
     """
     from ..match import resolve
 
-    match = resolve(open_catalogue(), title)
+    match = resolve(open_catalogue(catalog, no_bundled), title)
     if as_json:
         write(jsonout.dumps(jsonout.drama(match.drama, spoilers=spoilers)))
     else:
@@ -123,6 +127,8 @@ def search(
     limit: LimitOpt = 10,
     include_watched: IncludeWatchedOpt = False,
     as_json: JsonOpt = False,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
 ) -> int:
     """Search titles, actors, roles, moods, eras and synopses at once.
 
@@ -133,7 +139,7 @@ def search(
     from ..match import closest_titles
     from ..match import search as run
 
-    catalogue = open_catalogue()
+    catalogue = open_catalogue(catalog, no_bundled)
     skip, watched = exclusions(catalogue, include_watched)
     matches = run(catalogue, query, limit=limit, exclude=skip)
     if not matches:
@@ -156,6 +162,8 @@ def similar(
     limit: LimitOpt = 5,
     include_watched: IncludeWatchedOpt = False,
     as_json: JsonOpt = False,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
 ) -> int:
     """More like this one: shared moods, era, cast and tears.
 
@@ -166,7 +174,7 @@ def similar(
     from ..match import resolve
     from ..similar import similar as run
 
-    catalogue = open_catalogue()
+    catalogue = open_catalogue(catalog, no_bundled)
     start = resolve(catalogue, title)
     skip, watched = exclusions(catalogue, include_watched)
     matches = run(catalogue, start.position, limit=limit, exclude=skip)
@@ -186,6 +194,8 @@ def surprise(
     seed: Annotated[int | None, typer.Option("--seed", help="Make the pick repeatable.")] = None,
     spoilers: SpoilersOpt = False,
     as_json: JsonOpt = False,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
 ) -> int:
     """Pick one unwatched drama at random, among those that fit the options.
 
@@ -195,7 +205,7 @@ def surprise(
 
     from ..suggest import suggest as run
 
-    catalogue = open_catalogue()
+    catalogue = open_catalogue(catalog, no_bundled)
     skip, _ = exclusions(catalogue, include_watched=False)
     fitting = run(catalogue, mood or (), era=era, actor=actor, limit=len(catalogue), exclude=skip)
     if not fitting:
@@ -209,12 +219,16 @@ def surprise(
 
 
 @app.command("list")
-def list_dramas(as_json: JsonOpt = False) -> int:
+def list_dramas(
+    as_json: JsonOpt = False,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> int:
     """List every drama in the catalogue, one per line.
 
     Example: cry-picker list --json
     """
-    dramas = list(open_catalogue())
+    dramas = list(open_catalogue(catalog, no_bundled))
     if as_json:
         write(jsonout.dumps([jsonout.drama(d) for d in dramas]))
         return ExitStatus.OK

@@ -1,36 +1,58 @@
-"""Tab-completion callbacks (Typer's --install-completion wires them into the shell)."""
+"""Tab-completion callbacks (Typer's --install-completion wires them into the shell).
+
+Shells keep only candidates that start with what was typed, so these do the same:
+titles and other titles as written, moods and eras by name or by any alias.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import typer
+
 from ..errors import CryPickerError
-from ..text import fold
 from ..vocab import ERAS, MOODS
 
 
-def _matching(candidates: list[str], incomplete: str) -> list[str]:
-    typed = fold(incomplete)
-    starts = [c for c in candidates if fold(c).startswith(typed)]
-    if starts or not typed:
-        return starts
-    return [c for c in candidates if typed in fold(c)]
+def _starting(candidates: Iterable[str], incomplete: str) -> list[str]:
+    return list(dict.fromkeys(c for c in candidates if c.startswith(incomplete)))
 
 
-def titles(incomplete: str) -> list[str]:
-    """Titles and other known titles of the catalogue's dramas."""
+def titles(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Titles, then other titles, of the catalogue being used (honouring --catalog,
+    --no-bundled and CRY_PICKER_CATALOG as typed so far)."""
     from ..catalogue import open_catalogue
     from ..paths import cache_dir
 
+    params = getattr(ctx, "params", None) or {}
+    catalog = params.get("catalog") or os.environ.get("CRY_PICKER_CATALOG") or None
     try:
-        catalogue = open_catalogue(cache_dir=cache_dir())
+        catalogue = open_catalogue(
+            Path(catalog) if catalog else None,
+            bundled=not params.get("no_bundled"),
+            cache_dir=cache_dir(),
+        )
     except CryPickerError:
         return []
-    names = list(catalogue.index.titles)
-    return _matching(names, incomplete)
+    found = _starting(catalogue.index.titles, incomplete)
+    if incomplete:
+        alternatives = (d.alt_titles for d in catalogue) if len(catalogue) <= 1000 else ()
+        found += [t for t in _starting((t for ts in alternatives for t in ts), incomplete)
+                  if t not in found]  # fmt: skip
+    return found
 
 
 def moods(incomplete: str) -> list[str]:
-    return _matching([m.name for m in MOODS], incomplete)
+    names = [m.name for m in MOODS]
+    if not incomplete:
+        return names
+    return _starting([*names, *(s for m in MOODS for s in m.synonyms)], incomplete)
 
 
 def eras(incomplete: str) -> list[str]:
-    return _matching([e.name for e in ERAS], incomplete)
+    names = [e.name for e in ERAS]
+    if not incomplete:
+        return names
+    return _starting([*names, *(a for e in ERAS for a in e.aliases)], incomplete)

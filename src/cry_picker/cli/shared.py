@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -21,7 +22,31 @@ SpoilersOpt = Annotated[bool, typer.Option("--spoilers", help="Also show what ha
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
 
 
-def open_catalogue() -> Catalogue:
+CatalogOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalog",
+        "-c",
+        envvar="CRY_PICKER_CATALOG",
+        show_envvar=True,
+        help="Your own catalogue file, merged over the bundled one.",
+        rich_help_panel="Catalogue",
+    ),
+]
+NoBundledOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-bundled",
+        help="Use only the --catalog file, not the bundled dramas.",
+        rich_help_panel="Catalogue",
+    ),
+]
+
+
+def open_catalogue(catalog: Path | None = None, no_bundled: bool = False) -> Catalogue:
+    """The catalogue a command reads: bundled, the user's file merged over it, or the
+    user's file alone; cached between runs, with a progress note when the first read of a
+    big file is slow and someone is watching."""
     from ..catalogue import open_catalogue
     from ..paths import cache_dir
 
@@ -29,7 +54,7 @@ def open_catalogue() -> Catalogue:
         if is_terminal(sys.stderr):
             say(message)
 
-    return open_catalogue(cache_dir=cache_dir(), on_slow=progress)
+    return open_catalogue(catalog, bundled=not no_bundled, cache_dir=cache_dir(), on_slow=progress)
 
 
 def emit(text: Callable[[], str], rich: Callable[[], Any]) -> None:
@@ -101,8 +126,8 @@ def watched_positions(catalogue: Catalogue) -> set[int]:
     except StorageError as error:
         say(f"Warning: {error.message}; watched dramas are not left out.")
         return set()
-    exact = catalogue.index.exact
-    return {exact[key] for key in keys if key in exact}
+    found = (catalogue.index.owner_of_key(key) for key in keys)
+    return {position for position in found if position is not None}
 
 
 def exclusions(catalogue: Catalogue, include_watched: bool) -> tuple[set[int], set[int]]:

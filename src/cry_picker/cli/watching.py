@@ -1,7 +1,5 @@
 """The watched log: `cry-picker watched add|remove|list|clear`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -9,7 +7,7 @@ import typer
 from ..errors import CryPickerError, NotFound, UsageProblem
 from . import complete, jsonout
 from .app import app
-from .shared import JsonOpt, open_catalogue, watched_log
+from .shared import CatalogOpt, JsonOpt, NoBundledOpt, open_catalogue, watched_log
 from .status import ExitStatus
 from .streams import say, write
 
@@ -29,14 +27,18 @@ TitleArg = Annotated[
 
 
 @watched.command("add")
-def add(title: TitleArg) -> int:
+def add(
+    title: TitleArg,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> int:
     """Record a drama as watched (adding it twice is harmless).
 
     Example: cry-picker watched add "Moon Lovers"
     """
     from ..match import resolve
 
-    drama = resolve(open_catalogue(), title).drama
+    drama = resolve(open_catalogue(catalog, no_bundled), title).drama
     if watched_log().add(drama.title):
         write(f"Marked as watched: {drama.title} ({drama.year}, {drama.network})\n")
     else:
@@ -45,7 +47,11 @@ def add(title: TitleArg) -> int:
 
 
 @watched.command("remove")
-def remove(title: TitleArg) -> int:
+def remove(
+    title: TitleArg,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> int:
     """Take a drama off the watched log.
 
     Example: cry-picker watched remove "Mr. Sunshine"
@@ -54,7 +60,7 @@ def remove(title: TitleArg) -> int:
 
     log = watched_log()
     try:
-        name = resolve(open_catalogue(), title).drama.title
+        name = resolve(open_catalogue(catalog, no_bundled), title).drama.title
     except CryPickerError:
         name = title  # a record from another catalogue can still be removed by its title
     removed = log.remove(name)
@@ -65,7 +71,11 @@ def remove(title: TitleArg) -> int:
 
 
 @watched.command("list")
-def list_watched(as_json: JsonOpt = False) -> int:
+def list_watched(
+    as_json: JsonOpt = False,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> int:
     """List what you have watched, oldest first.
 
     Records whose title the current catalogue does not know are kept and flagged.
@@ -73,7 +83,7 @@ def list_watched(as_json: JsonOpt = False) -> int:
     Example: cry-picker watched list --json
     """
     records = watched_log().records()
-    catalogue = open_catalogue()
+    catalogue = open_catalogue(catalog, no_bundled)
     rows = [(r, catalogue.position(r.title) is not None) for r in records]
     if as_json:
         write(jsonout.dumps([{**r.to_json(), "in_catalogue": known} for r, known in rows]))
