@@ -64,7 +64,8 @@ def test_no_bundled_without_a_catalogue_is_a_usage_error(run):
 @pytest.mark.parametrize(
     "command",
     [["suggest"], ["show", "Radiant"], ["search", "grief"], ["list"], ["similar", "Radiant"],
-     ["surprise"], ["watched", "add", "Radiant"], ["watched", "list"], ["info"]],
+     ["surprise"], ["watched", "add", "Radiant"], ["watched", "remove", "Radiant"],
+     ["watched", "list"], ["info"]],
 )  # fmt: skip
 def test_every_command_refuses_an_invalid_catalogue_with_its_problems(
     run, write_catalogue, command

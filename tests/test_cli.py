@@ -66,7 +66,10 @@ def test_suggest_with_nothing_matching_exits_1(run):
     result = run("suggest", "--era", "goryeo", "--mood", "family")
     assert result.exit_code == ExitStatus.NO_MATCH
     assert result.stdout == ""
-    assert result.stderr.splitlines()[0] == "Error: nothing matched all of that."
+    assert result.stderr.splitlines() == [
+        "Error: nothing matched all of that",
+        "Hint: drop an option, or see `cry-picker moods` and `cry-picker eras`",
+    ]
 
 
 def test_suggest_json_for_nothing_is_an_empty_array(run):

@@ -69,8 +69,10 @@ class UsageProblem(CryPickerError):
 class NotFound(CryPickerError):
     """Nothing in the catalogue answers the request; may carry the closest candidates."""
 
-    def __init__(self, message: str, *, suggestions: Sequence[str] = ()) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, suggestions: Sequence[str] = (), hint: str | None = None
+    ) -> None:
+        super().__init__(message, hint=hint)
         self.suggestions = tuple(suggestions)
 
 

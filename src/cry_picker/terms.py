@@ -78,6 +78,25 @@ def _canonical(raw: str, table: dict[str, str]) -> str:
     return table[hit[0]] if hit else key
 
 
+def _lookup(key: str, terms: dict[str, str], custom: Collection[str]) -> tuple[str, bool] | None:
+    """(name, exact) for a folded key among vocabulary terms and a catalogue's own words."""
+    if key in terms:
+        return terms[key], True
+    if key in custom:
+        return key, True
+    from rapidfuzz import fuzz, process  # only when there is something to correct
+
+    choices = [*terms, *custom]
+    hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
+    if hit is None:
+        return None
+    return terms.get(hit[0], hit[0]), False
+
+
+def _table(terms: dict[str, str], custom: Collection[str]) -> dict[str, str]:
+    return {**{word: word for word in custom}, **terms}
+
+
 def resolve_mood(text: str, custom: Collection[str] = ()) -> MoodMatch:
     """What mood a person means by `text`; `custom` adds a user catalogue's own mood words.
 
@@ -86,19 +105,12 @@ def resolve_mood(text: str, custom: Collection[str] = ()) -> MoodMatch:
     key = fold(text)[:MAX_TERM]
     if not key:
         raise UsageProblem("a mood cannot be empty", hint="see `cry-picker moods`")
-    table = dict(_mood_terms())
-    for word in custom:
-        table.setdefault(word, word)
-    if key in table:
-        return MoodMatch(table[key], text, exact=True)
-    from rapidfuzz import fuzz, process
-
-    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
-    if hit:
-        return MoodMatch(table[hit[0]], text, exact=False)
+    found = _lookup(key, _mood_terms(), custom)
+    if found is not None:
+        return MoodMatch(found[0], text, exact=found[1])
     raise UsageProblem(
         f"unknown mood '{text}'",
-        suggestions=_closest(key, table),
+        suggestions=_closest(key, _table(_mood_terms(), custom)),
         hint="see `cry-picker moods` for every mood and its synonyms",
     )
 
@@ -116,11 +128,8 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
     key = fold(text)[:MAX_TERM]
     if not key:
         raise UsageProblem("an era cannot be empty", hint="see `cry-picker eras`")
-    table = dict(_era_terms())
-    for label in custom:
-        table.setdefault(label, label)
-    if key in table:
-        name = table[key]
+    if key in _era_terms() or key in custom:
+        name = _era_terms().get(key, key)
         return EraQuery(name, frozenset({name}), None)
     compact_key = key.replace(" ", "")
     if match := _YEAR.match(compact_key):
@@ -133,15 +142,12 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
         number = int(match.group(1))
         start = (number - 1) * 100
         return EraQuery(f"the {key}", frozenset(), (start, start + 99))
-    from rapidfuzz import fuzz, process
-
-    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
-    if hit:
-        name = table[hit[0]]
-        return EraQuery(name, frozenset({name}), None)
+    found = _lookup(key, _era_terms(), custom)
+    if found is not None:
+        return EraQuery(found[0], frozenset({found[0]}), None)
     raise UsageProblem(
         f"unknown era '{text}'",
-        suggestions=_closest(key, table),
+        suggestions=_closest(key, _table(_era_terms(), custom)),
         hint="see `cry-picker eras`; a year (1980), a decade (1920s) or a century works too",
     )
 

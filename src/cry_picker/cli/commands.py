@@ -14,14 +14,15 @@ from .shared import (
     LimitOpt,
     NoBundledOpt,
     SpoilersOpt,
+    TitleArg,
     emit,
     emit_card,
-    emit_ranked,
+    emit_results,
     exclusions,
     open_catalogue,
 )
 from .status import ExitStatus
-from .streams import say, write
+from .streams import write
 
 MoodOpt = Annotated[
     list[str] | None,
@@ -81,25 +82,16 @@ def suggest(
         min_tears=min_tears,
         exclude=skip,
     )
-    if not matches:
-        if as_json:
-            write(jsonout.dumps([]))
-        say("Error: nothing matched all of that.")
-        say("Hint: drop an option, or see `cry-picker moods` and `cry-picker eras`.")
-        return ExitStatus.NO_MATCH
-    emit_ranked(matches, as_json=as_json, spoilers=spoilers, watched=watched)
-    return ExitStatus.OK
+    nothing = NotFound(
+        "nothing matched all of that",
+        hint="drop an option, or see `cry-picker moods` and `cry-picker eras`",
+    )
+    return emit_results(matches, nothing, as_json=as_json, spoilers=spoilers, watched=watched)
 
 
 @app.command()
 def show(
-    title: Annotated[
-        str,
-        typer.Argument(
-            help="A title, another title it is known by, or its Hangul title.",
-            autocompletion=complete.titles,
-        ),
-    ],
+    title: TitleArg,
     spoilers: SpoilersOpt = False,
     as_json: JsonOpt = False,
     catalog: CatalogOpt = None,
@@ -142,23 +134,16 @@ def search(
     catalogue = open_catalogue(catalog, no_bundled)
     skip, watched = exclusions(catalogue, include_watched)
     matches = run(catalogue, query, limit=limit, exclude=skip)
-    if not matches:
-        if as_json:
-            write(jsonout.dumps([]))
-        raise NotFound(f"nothing matched '{query}'", suggestions=closest_titles(catalogue, query))
-    emit_ranked(matches, as_json=as_json, spoilers=False, watched=watched)
-    return ExitStatus.OK
+    nothing = NotFound(
+        f"nothing matched '{query}'",
+        suggestions=closest_titles(catalogue, query) if not matches else (),
+    )
+    return emit_results(matches, nothing, as_json=as_json, watched=watched)
 
 
 @app.command()
 def similar(
-    title: Annotated[
-        str,
-        typer.Argument(
-            help="The drama to start from (any of its titles, or a typo of one).",
-            autocompletion=complete.titles,
-        ),
-    ],
+    title: TitleArg,
     limit: LimitOpt = 5,
     include_watched: IncludeWatchedOpt = False,
     as_json: JsonOpt = False,
@@ -178,12 +163,8 @@ def similar(
     start = resolve(catalogue, title)
     skip, watched = exclusions(catalogue, include_watched)
     matches = run(catalogue, start.position, limit=limit, exclude=skip)
-    if not matches:
-        if as_json:
-            write(jsonout.dumps([]))
-        raise NotFound(f"nothing left that is like {start.drama.title}")
-    emit_ranked(matches, as_json=as_json, spoilers=False, watched=watched)
-    return ExitStatus.OK
+    nothing = NotFound(f"nothing left that is like {start.drama.title}")
+    return emit_results(matches, nothing, as_json=as_json, watched=watched)
 
 
 @app.command()

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import jsonout, plain
+from . import complete, jsonout, plain
 from .streams import PipeClosed, is_terminal, say, silence_stdout, write
 
 if TYPE_CHECKING:  # the core is imported inside functions, to keep start-up quick
     from ..catalogue import Catalogue
+    from ..errors import NotFound
     from ..match import Match
     from ..model import Drama
 
@@ -89,6 +90,24 @@ def emit_ranked(
     emit(lambda: plain.ranked(matches, spoilers=spoilers, watched=watched), rich)
 
 
+def emit_results(
+    matches: Sequence[Match],
+    nothing: NotFound,
+    *,
+    as_json: bool,
+    spoilers: bool = False,
+    watched: Collection[int] = (),
+) -> int:
+    """Ranked results, or `nothing` when there are none (after an empty JSON array, so
+    that a script always gets valid JSON)."""
+    if not matches:
+        if as_json:
+            write(jsonout.dumps([]))
+        raise nothing
+    emit_ranked(matches, as_json=as_json, spoilers=spoilers, watched=watched)
+    return 0
+
+
 def emit_card(drama: Drama, *, spoilers: bool, watched: bool = False) -> None:
     def rich() -> Any:
         from . import cards
@@ -98,6 +117,13 @@ def emit_card(drama: Drama, *, spoilers: bool, watched: bool = False) -> None:
     emit(lambda: plain.card(drama, spoilers=spoilers, watched=watched), rich)
 
 
+TitleArg = Annotated[
+    str,
+    typer.Argument(
+        help="Any of the drama's titles, its Hangul title, or a typo of one.",
+        autocompletion=complete.titles,
+    ),
+]
 IncludeWatchedOpt = Annotated[
     bool,
     typer.Option(

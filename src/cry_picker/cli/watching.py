@@ -4,10 +4,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import CryPickerError, NotFound, UsageProblem
-from . import complete, jsonout
+from ..errors import NotFound, UsageProblem
+from . import jsonout
 from .app import app
-from .shared import CatalogOpt, JsonOpt, NoBundledOpt, open_catalogue, watched_log
+from .shared import CatalogOpt, JsonOpt, NoBundledOpt, TitleArg, open_catalogue, watched_log
 from .status import ExitStatus
 from .streams import say, write
 
@@ -18,12 +18,6 @@ watched = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(watched, name="watched")
-
-TitleArg = Annotated[
-    str,
-    typer.Argument(help="Any of the drama's titles, or a typo of one.",
-                   autocompletion=complete.titles),
-]  # fmt: skip
 
 
 @watched.command("add")
@@ -61,7 +55,7 @@ def remove(
     log = watched_log()
     try:
         name = resolve(open_catalogue(catalog, no_bundled), title).drama.title
-    except CryPickerError:
+    except NotFound:
         name = title  # a record from another catalogue can still be removed by its title
     removed = log.remove(name)
     if removed is None:
