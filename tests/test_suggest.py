@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cry_picker.errors import NotFound, UsageProblem
-from cry_picker.suggest import apportion, suggest
+from cry_picker.match import apportion
+from cry_picker.suggest import suggest
 from cry_picker.terms import resolve_era, resolve_mood
 
 

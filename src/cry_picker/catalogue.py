@@ -62,10 +62,6 @@ class Catalogue:
         self._dramas: dict[int, Drama] = {}
         self._words: dict[str, list[int]] | None = None
 
-    @classmethod
-    def from_dramas(cls, dramas: Sequence[Drama], sources: Sequence[Source] = ()) -> Catalogue:
-        return cls(build_index(dramas), _InMemory(tuple(dramas)), sources)
-
     def __len__(self) -> int:
         return len(self.index)
 

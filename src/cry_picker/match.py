@@ -1,13 +1,14 @@
-"""Which drama a person means, and which dramas will make them cry.
+"""Which drama a person means: `resolve` a title, `search` every field.
 
-Three operations over a `Catalogue`: `resolve` a title, `search` every field, and
-`suggest` by mood, era, actor and tears. Fuzzy matching runs through rapidfuzz's batch
-functions over the index's precomputed keys; only the dramas that make the final list
-are materialised. Every result carries a 0-100 score and the reasons behind it.
+Also the pieces `suggest` and `similar` share: the `Match` result, name and title hits,
+mood prominence, era membership and the wording of reasons. Fuzzy matching runs through
+rapidfuzz's batch functions over the index's precomputed keys; only the dramas that make
+the final list are materialised. Every result carries a 0-100 score and its reasons.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,7 +29,7 @@ AMBIGUOUS = 2  # two different dramas this close at the top: ask, do not guess
 NAME_CUTOFF = 87  # a typed name must be this close to a catalogue name
 NAME_MARGIN = 12  # a name hit this far below the best one is a different person
 SURNAME_SCORE = 40  # "Lee" alone: a weak hint, never a confident match
-WORD_CUTOFF = 88
+WORD_CUTOFF = 88  # a synopsis word this close to a query word counts ("mothers", "mother")
 SEARCH_FLOOR = 40
 
 # How much a hit in each field counts in `search` (a name outranks a synopsis word).
@@ -43,7 +44,6 @@ WEIGHTS = {
     "given name": 0.9,
     "mood": 0.85,
     "era": 0.85,
-    "aired": 0.8,
     "surname": 1.0,
     "synopsis": 0.6,
 }
@@ -71,6 +71,16 @@ def clean_query(text: str) -> str:
 def prominence(rank: int, count: int) -> float:
     """Weight of a mood by its place in a drama's list: 1.0 for the first, 0.5 for the last."""
     return 1.0 - 0.5 * rank / max(count - 1, 1)
+
+
+def apportion(parts: Sequence[float]) -> list[int]:
+    """Round parts to integers that add up to the rounded total (largest remainder)."""
+    floors = [math.floor(p) for p in parts]
+    missing = round(sum(parts)) - sum(floors)
+    order = sorted(range(len(parts)), key=lambda i: floors[i] - parts[i])
+    for i in order[: max(missing, 0)]:
+        floors[i] += 1
+    return floors
 
 
 # --- titles -----------------------------------------------------------------------------

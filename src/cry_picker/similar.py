@@ -11,8 +11,7 @@ from collections.abc import Collection
 
 from .catalogue import Catalogue
 from .index import NAME_FIELDS, Index, unpack_name
-from .match import Match, check_limit, prominence
-from .suggest import apportion
+from .match import Match, apportion, check_limit, prominence
 from .terms import era_span
 
 MOODS_SHARE, ERA_SHARE, CAST_SHARE, TEARS_SHARE = 50, 25, 10, 15

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Sequence
 
 from .catalogue import Catalogue
@@ -11,6 +10,7 @@ from .index import NAME_FIELDS, unpack_name
 from .match import (
     Hit,
     Match,
+    apportion,
     check_limit,
     clean_query,
     custom_eras,
@@ -69,16 +69,6 @@ def closest_actors(catalogue: Catalogue, text: str, limit: int = 3) -> list[str]
                         found.append(name)
                     break
     return found[:limit]
-
-
-def apportion(parts: Sequence[float]) -> list[int]:
-    """Round parts to integers that add up to the rounded total (largest remainder)."""
-    floors = [math.floor(p) for p in parts]
-    missing = round(sum(parts)) - sum(floors)
-    order = sorted(range(len(parts)), key=lambda i: floors[i] - parts[i])
-    for i in order[: max(missing, 0)]:
-        floors[i] += 1
-    return floors
 
 
 def suggest(

@@ -1,4 +1,4 @@
-"""Finding dramas: suggest, show, search, list, moods and eras."""
+"""Finding dramas: suggest, show, search, similar, surprise, list, moods and eras."""
 
 from typing import Annotated, Any
 

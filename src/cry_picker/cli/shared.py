@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from . import complete, jsonout, plain
+from .status import ExitStatus
 from .streams import PipeClosed, is_terminal, say, silence_stdout, write
 
 if TYPE_CHECKING:  # the core is imported inside functions, to keep start-up quick
@@ -17,12 +18,24 @@ if TYPE_CHECKING:  # the core is imported inside functions, to keep start-up qui
     from ..errors import NotFound
     from ..match import Match
     from ..model import Drama
+    from ..watched import WatchedLog
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8) instead of text.")]
 SpoilersOpt = Annotated[bool, typer.Option("--spoilers", help="Also show what happens in the end.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
-
-
+TitleArg = Annotated[
+    str,
+    typer.Argument(
+        help="Any of the drama's titles, its Hangul title, or a typo of one.",
+        autocompletion=complete.titles,
+    ),
+]
+IncludeWatchedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-watched", help="Also show dramas in your watched log, marked as watched."
+    ),
+]
 CatalogOpt = Annotated[
     Path | None,
     typer.Option(
@@ -105,7 +118,7 @@ def emit_results(
             write(jsonout.dumps([]))
         raise nothing
     emit_ranked(matches, as_json=as_json, spoilers=spoilers, watched=watched)
-    return 0
+    return ExitStatus.OK
 
 
 def emit_card(drama: Drama, *, spoilers: bool, watched: bool = False) -> None:
@@ -117,22 +130,7 @@ def emit_card(drama: Drama, *, spoilers: bool, watched: bool = False) -> None:
     emit(lambda: plain.card(drama, spoilers=spoilers, watched=watched), rich)
 
 
-TitleArg = Annotated[
-    str,
-    typer.Argument(
-        help="Any of the drama's titles, its Hangul title, or a typo of one.",
-        autocompletion=complete.titles,
-    ),
-]
-IncludeWatchedOpt = Annotated[
-    bool,
-    typer.Option(
-        "--include-watched", help="Also show dramas in your watched log, marked as watched."
-    ),
-]
-
-
-def watched_log() -> Any:
+def watched_log() -> WatchedLog:
     from ..paths import data_dir
     from ..watched import WatchedLog
 
