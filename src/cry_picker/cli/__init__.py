@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import catalogs, commands, watching  # noqa: F401  (registers the commands)
+from . import catalogs, commands, watching  # noqa: F401  (importing registers the commands)
 from .app import app
 
 

@@ -29,7 +29,7 @@ def _problem(problem: Problem) -> dict[str, Any]:
     }
 
 
-@app.command()
+@app.command(rich_help_panel="Your catalogues")
 def validate(
     path: Annotated[Path, typer.Argument(help="The catalogue file to check.")],
     as_json: JsonOpt = False,
@@ -79,7 +79,7 @@ def validate(
     return ExitStatus.OK
 
 
-@app.command()
+@app.command(rich_help_panel="Your catalogues")
 def info(
     catalog: CatalogOpt = None,
     no_bundled: NoBundledOpt = False,

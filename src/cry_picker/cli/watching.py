@@ -17,7 +17,7 @@ watched = typer.Typer(
     epilog='Example: cry-picker watched add "Mr. Sunshine"',
     no_args_is_help=True,
 )
-app.add_typer(watched, name="watched")
+app.add_typer(watched, name="watched", rich_help_panel="Your watched log")
 
 
 @watched.command("add")
