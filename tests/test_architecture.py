@@ -49,3 +49,13 @@ def test_a_command_in_a_pipe_imports_nothing_it_does_not_need(args, unwanted):
     imported_after(code, env)  # the first run writes the cache
     modules = imported_after(code, env)
     assert not {m for m in modules if m.split(".")[0] in unwanted}
+
+
+def test_ranked_cards_on_a_terminal_do_without_rich_tables():
+    code = (
+        "import sys\nfrom cry_picker.cli import app\n"
+        "try:\n    app(['suggest', '--mood', 'grief'])\nexcept SystemExit:\n    pass"
+    )
+    modules = imported_after(code, {"TTY_COMPATIBLE": "1"})
+    assert "rich.console" in modules
+    assert "rich.table" not in modules

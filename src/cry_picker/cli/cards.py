@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 from ..match import Match
 from ..model import Drama
@@ -51,6 +54,8 @@ def _label(name: str, value: str | Text) -> Text:
 
 
 def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Panel:
+    from rich.table import Table  # the card's cast table; ranked cards need none
+
     parts: list[RenderableType] = []
     if drama.alt_titles:
         parts.append(_label("Also known as", " · ".join(clean(t) for t in drama.alt_titles)))
@@ -89,27 +94,42 @@ def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Pane
 
 def ranked(
     matches: Sequence[Match], *, spoilers: bool = False, watched: Collection[int] = ()
-) -> Table:
-    table = Table(box=box.ROUNDED, show_lines=True, expand=False)
-    table.add_column("#", justify="right")
-    table.add_column("Drama", ratio=2)
-    table.add_column("Score", justify="right")
-    table.add_column("Tears", no_wrap=True)
-    table.add_column("Why", ratio=3)
+) -> Group:
+    """One compact card per result: rank, title, year and network on top, score and tear
+    meter below, the reasons inside. (Cards rather than a table: rich's table module is
+    the slowest part of rich to import, and a ranked list does not need column layout.)"""
+    shown: list[RenderableType] = []
     for rank, match in enumerate(matches, start=1):
         drama = match.drama
-        name = Text(clean(drama.title), style="bold")
-        name.append(f"\n{drama.year}, {clean(drama.network)}", style="dim")
+        title = Text.assemble(
+            (f"{rank}. ", "bold"),
+            (clean(drama.title), "bold"),
+            (f"  {drama.year}, {clean(drama.network)}", "dim"),
+        )
         if match.position in watched:
-            name.append("\n✓ watched", style="green")
-        why = Text("\n".join(f"• {clean(r)}" for r in match.reasons))
+            title.append("  ✓ watched", style="green")
+        score = Text.assemble(("score ", "dim"), (str(match.score), "bold"), "  ")
+        score.append_text(_meter(drama.tears))
+        body = Text("\n".join(f"• {clean(reason)}" for reason in match.reasons))
         if spoilers and drama.spoilers:
-            why.append("\n⚠ " + "\n⚠ ".join(clean(s) for s in drama.spoilers), style="red")
-        table.add_row(str(rank), name, str(match.score), _meter(drama.tears), why)
-    return table
+            body.append("\n⚠ " + "\n⚠ ".join(clean(s) for s in drama.spoilers), style="red")
+        shown.append(
+            Panel(
+                body,
+                title=title,
+                title_align="left",
+                subtitle=score,
+                subtitle_align="right",
+                border_style="blue",
+                padding=(0, 1),
+            )
+        )
+    return Group(*shown)
 
 
 def listing(dramas: Sequence[Drama]) -> Table:
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD)
     for column in ("Title", "Year", "Network", "Era", "Tears", "Moods"):
         table.add_column(column)
@@ -126,6 +146,8 @@ def listing(dramas: Sequence[Drama]) -> Table:
 
 
 def moods() -> Table:
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD)
     for column in ("Mood", "About", "Also matches"):
         table.add_column(column)
@@ -135,6 +157,8 @@ def moods() -> Table:
 
 
 def eras() -> Table:
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD)
     for column in ("Era", "Years", "Also matches"):
         table.add_column(column)
