@@ -12,14 +12,14 @@ from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-if TYPE_CHECKING:
-    from rich.table import Table
-
 from ..match import Match
 from ..model import Drama
 from ..vocab import ERAS, MOODS
 from . import views
 from .views import clean
+
+if TYPE_CHECKING:  # imported where tables are built: ranked cards need none
+    from rich.table import Table
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -54,7 +54,7 @@ def _label(name: str, value: str | Text) -> Text:
 
 
 def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Panel:
-    from rich.table import Table  # the card's cast table; ranked cards need none
+    from rich.table import Table
 
     parts: list[RenderableType] = []
     if drama.alt_titles:

@@ -41,12 +41,9 @@ def report(error: CryPickerError) -> ExitStatus:
 
 def report_click(error: Any) -> ExitStatus:
     """A Click usage error (bad option value, unknown option or command) as two lines."""
-    message = error.format_message()
-    say(f"Error: {message}")
-    ctx = getattr(error, "ctx", None)
-    if ctx is not None and int(getattr(error, "exit_code", 2)) == 2:
-        say(f"Hint: try '{ctx.command_path} -h' for help.")
+    say(f"Error: {error.format_message()}")
     code = int(getattr(error, "exit_code", ExitStatus.USAGE))
-    return (
-        ExitStatus.USAGE if code == 2 else ExitStatus(code) if code in (0, 1) else ExitStatus.USAGE
-    )
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None and code == ExitStatus.USAGE:
+        say(f"Hint: try '{ctx.command_path} -h' for help.")
+    return ExitStatus.NO_MATCH if code == ExitStatus.NO_MATCH else ExitStatus.USAGE
