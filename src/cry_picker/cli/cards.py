@@ -163,6 +163,6 @@ def eras() -> Table:
     for column in ("Era", "Years", "Also matches"):
         table.add_column(column)
     for era in ERAS:
-        span = f"{era.start}-{era.end}" if era.start >= 0 else f"{-era.start} BCE-{era.end}"
+        span = views.years(era)
         table.add_row(Text(era.name, style="bold"), span, ", ".join(era.aliases))
     return table

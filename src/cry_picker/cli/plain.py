@@ -68,6 +68,6 @@ def moods() -> str:
 def eras() -> str:
     lines = []
     for era in ERAS:
-        span = f"{era.start}-{era.end}" if era.start >= 0 else f"{-era.start} BCE-{era.end}"
+        span = views.years(era)
         lines.append(f"{era.name} ({span}). Also: {', '.join(era.aliases)}\n")
     return "".join(lines)

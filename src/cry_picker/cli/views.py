@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import CastMember, Drama
 from ..text import strip_control
+from ..vocab import Era
 
 DROP, EMPTY = "💧", "·"
 
@@ -51,3 +52,9 @@ def one_line(drama: Drama) -> str:
     """A drama on one line, for `list`."""
     moods = ", ".join(clean(m) for m in drama.moods)
     return f"{heading(drama)} · {era(drama)} · {tear_meter(drama.tears)} · {moods}"
+
+
+def years(era: Era) -> str:
+    """ "918-1392", or "57 BCE-668" for an era that starts before the common era."""
+    start = f"{era.start}" if era.start >= 0 else f"{-era.start} BCE"
+    return f"{start}-{era.end}"
