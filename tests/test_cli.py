@@ -311,7 +311,7 @@ def test_an_invalid_catalogue_exits_2_with_every_problem_on_its_own_line(run, us
     assert lines == [
         f"Error: {path}:6: drama #1 (\"Test Drama\"): mood: unknown key; did you mean 'moods'? "
         "(known keys: title, alt_titles, hangul, year, network, episodes, era, period, moods, "
-        "tears, synopsis, why_cry, spoilers, sources, cast)",
+        "tears, synopsis, why_cry, spoilers, ending, sources, cast)",
         f'Error: {path}:1: drama #1 ("Test Drama"): moods: missing; expected a non-empty list '
         "of non-empty strings, most prominent first",
         f'Error: {path}:7: drama #1 ("Test Drama"): tears: expected an integer from 1 to 5, '
@@ -379,11 +379,11 @@ def test_completion_offers_titles_moods_and_eras():
     ]  # fmt: skip
     assert complete.titles(ctx, "Moon") == ["Moon Lovers: Scarlet Heart Ryeo", "Moon Lovers"]
     assert len(complete.titles(ctx, "")) == 10
-    assert complete.moods("gr") == ["grief", "growing old"]
+    assert complete.moods("gr") == ["grief", "growing old", "growing up", "grim reaper"]
     assert complete.moods("lon") == ["loneliness", "longing", "lonely", "loneliness of power"]
-    assert len(complete.moods("")) == 16
+    assert len(complete.moods("")) == 23
     assert complete.eras("Jo") == ["Joseon"]
-    assert complete.eras("jo") == ["joseon dynasty"]
+    assert complete.eras("jo") == []
     assert complete.eras("may") == ["may 18", "may 18 democratic uprising"]
 
 

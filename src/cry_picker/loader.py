@@ -36,6 +36,7 @@ DRAMA_KEYS: dict[str, tuple[bool, str]] = {
     "synopsis": (True, "a non-empty string"),
     "why_cry": (False, "a non-empty string"),
     "spoilers": (False, "a list of non-empty strings"),
+    "ending": (False, "one of happy, bittersweet, sad"),
     "sources": (False, "a list of non-empty strings"),
     "cast": (True, "at least one [[drama.cast]] table"),
 }
@@ -372,6 +373,7 @@ _CHECKS: dict[str, Callable[[Any], bool]] = {
     "synopsis": _is_text,
     "why_cry": _is_text,
     "spoilers": _is_text_list,
+    "ending": lambda v: v in ("happy", "bittersweet", "sad"),
     "sources": _is_text_list,
     "cast": lambda v: isinstance(v, list) and bool(v),
 }

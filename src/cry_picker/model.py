@@ -47,6 +47,7 @@ class Drama:
     period: tuple[int, int] | None = None
     why_cry: str | None = None
     spoilers: tuple[str, ...] = ()
+    ending: str | None = None  # happy, bittersweet or sad: a spoiler
     sources: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
@@ -65,6 +66,7 @@ class Drama:
             "synopsis": self.synopsis,
             "why_cry": self.why_cry,
             "spoilers": list(self.spoilers),
+            "ending": self.ending,
             "sources": list(self.sources),
             "cast": [member.to_record() for member in self.cast],
         }
@@ -89,5 +91,6 @@ class Drama:
             period=(period[0], period[1]) if period else None,
             why_cry=record.get("why_cry"),
             spoilers=tuple(record.get("spoilers") or ()),
+            ending=record.get("ending"),
             sources=tuple(record.get("sources") or ()),
         )

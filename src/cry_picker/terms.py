@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -17,12 +17,26 @@ CANONICAL_CUTOFF = 90  # stricter, for mapping a catalogue's own words onto the 
 SUGGEST_FLOOR = 45
 
 
-def _terms(pairs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+def _terms(
+    pairs: Iterable[tuple[str, Iterable[str]]], key: Callable[[str], str] = fold
+) -> dict[str, str]:
     table: dict[str, str] = {}
     for name, aliases in pairs:
         for term in (name, *aliases):
-            table.setdefault(fold(term), name)
+            table.setdefault(key(term), name)
     return table
+
+
+# "Joseon era", "Goryeo period", "the Joseon dynasty": words that name any era's kind.
+_ERA_WORDS = frozenset("the era period dynasty kingdom kingdoms times age years days".split())
+
+
+def era_key(text: str) -> str:
+    """Folded era words without the words that only say "an era" ("Joseon dynasty" ->
+    "joseon"), unless nothing else is left."""
+    tokens = fold(text).split()
+    kept = [t for t in tokens if t not in _ERA_WORDS]
+    return " ".join(kept or tokens)
 
 
 @cache
@@ -32,7 +46,7 @@ def _mood_terms() -> dict[str, str]:
 
 @cache
 def _era_terms() -> dict[str, str]:
-    return _terms((e.name, e.aliases) for e in ERAS)
+    return _terms(((e.name, e.aliases) for e in ERAS), era_key)
 
 
 class MoodMatch(NamedTuple):
@@ -58,7 +72,7 @@ def canonical_era(raw: str) -> str:
     Long labels such as "Joseon Dynasty, reign of Jeongjo" map to the era named inside.
     """
     terms = _era_terms()
-    found = _canonical(raw, terms)
+    found = _canonical(era_key(raw), terms)
     if found in terms.values():
         return found
     padded = f" {found} "
@@ -125,7 +139,7 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
 
     Raises UsageProblem naming the closest eras when nothing is close enough.
     """
-    key = fold(text)[:MAX_TERM]
+    key = era_key(text[: MAX_TERM * 2])[:MAX_TERM]
     if not key:
         raise UsageProblem("an era cannot be empty", hint="see `cry-picker eras`")
     if key in _era_terms() or key in custom:

@@ -13,7 +13,7 @@ def drama(item: Drama, *, spoilers: bool = False) -> dict[str, Any]:
     """Every catalogue field of a drama; `spoilers` only when asked for."""
     record = item.to_record()
     if not spoilers:
-        del record["spoilers"]
+        del record["spoilers"], record["ending"]
     return record
 
 

@@ -1,0 +1,150 @@
+"""Hold catalogue entries to the project's fact sheets and to the rule that prose is ours.
+
+Used by tests/test_bundled.py, and runnable on a draft while writing entries:
+
+    python tests/factsheet.py data/dramas.toml
+
+The sheets live in ../shared/seed beside the checkout; without them there is nothing to
+compare with, and the checks that need them are skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed"
+SHEETS = (SEED / "dramas-reference.toml", SEED / "tearjerkers-reference.toml")
+GRAMS = SEED / "public-synopsis-grams.txt"
+ARTICLE = SEED / "article-10-kdramas-to-cry.txt"
+_WORD = re.compile(r"[a-z0-9']+")
+
+# Words that give an ending away when they appear in a synopsis or a why_cry note.
+REVEALING = (
+    "dies", "died at the end", "death of", "in the end", "kills himself", "kills herself",
+    "killed", "is killed", "passes away", "funeral of", "ends up with", "final episode",
+    "finale", "turns out", "is revealed", "reveals that", "is actually", "was actually",
+)  # fmt: skip
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def grams(text: str, size: int = 8) -> set[tuple[str, ...]]:
+    found = words(text)
+    return {tuple(found[i : i + size]) for i in range(len(found) - size + 1)}
+
+
+def gram_hash(gram: tuple[str, ...]) -> str:
+    return hashlib.sha1(" ".join(gram).encode()).hexdigest()[:16]
+
+
+def published_hits(text: str) -> int:
+    """Eight-word runs of `text` that repeat a published synopsis or the seed article."""
+    hits = 0
+    if GRAMS.exists():
+        known = set(GRAMS.read_text().split())
+        hits += sum(1 for g in grams(text) if gram_hash(g) in known)
+    if ARTICLE.exists():
+        hits += len(grams(text) & grams(ARTICLE.read_text(encoding="utf-8")))
+    return hits
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def sheet_entries() -> dict[str, dict[str, Any]]:
+    """Sheet entries of the 95, keyed by their MyDramaList page."""
+    path = SHEETS[1]
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        return {d["sources"][0]: d for d in tomllib.load(handle)["drama"]}
+
+
+def problems(entry: dict[str, Any], sheet: dict[str, Any]) -> list[str]:
+    """What in a catalogue entry disagrees with its sheet entry."""
+    found: list[str] = []
+
+    def check(field: str, mine: Any, theirs: Any) -> None:
+        if mine != theirs:
+            found.append(f"{field}: catalogue has {mine!r}, the sheet {theirs!r}")
+
+    check("year", entry.get("year"), sheet["year"])
+    check("network", entry.get("network"), sheet["network"])
+    conflicts = " ".join(sheet.get("conflicts", []))
+    if "episodes" not in conflicts:
+        check("episodes", entry.get("episodes"), sheet["episodes"])
+    check("hangul", entry.get("hangul"), sheet["hangul"])
+    ending = None if sheet["ending"] == "unknown" else sheet["ending"]
+    check("ending", entry.get("ending"), ending)
+    names = {compact(entry["title"]), *(compact(t) for t in entry.get("alt_titles", []))}
+    if compact(sheet["title"]) not in names:
+        found.append(f"title: the sheet's title {sheet['title']!r} is neither title nor alt title")
+    mine = {compact(m["actor"]): m for m in entry.get("cast", [])}
+    for member in sheet.get("cast", []):
+        key = compact(member["actor"])
+        if key not in mine:
+            found.append(f"cast: {member['actor']} (in the sheet) is missing")
+            continue
+        ours = mine.pop(key)
+        check(f"cast {member['actor']} role", compact(ours["role"]), compact(member["role"]))
+        if "actor_hangul" in member:
+            check(
+                f"cast {member['actor']} actor_hangul",
+                ours.get("actor_hangul"),
+                member["actor_hangul"],
+            )
+        elif "actor_hangul" in ours:
+            found.append(f"cast {member['actor']}: actor_hangul not in the sheet")
+    for extra in mine.values():
+        found.append(f"cast: {extra['actor']} is not in the sheet's cast")
+    return found
+
+
+def prose_problems(entry: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    for field in ("synopsis", "why_cry"):
+        text = entry.get(field) or ""
+        lowered = " ".join(words(text))
+        for phrase in REVEALING:
+            if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+                found.append(f"{field}: says {phrase!r}, which may give the ending away")
+    prose = " ".join(
+        [entry.get("synopsis", ""), entry.get("why_cry") or "", *entry.get("spoilers", [])]
+    )
+    hits = published_hits(prose)
+    if hits:
+        found.append(f"prose: {hits} eight-word runs repeat a published synopsis or the article")
+    return found
+
+
+def check_file(path: Path) -> Iterable[str]:
+    with path.open("rb") as handle:
+        dramas = tomllib.load(handle)["drama"]
+    sheets = sheet_entries()
+    for entry in dramas:
+        sheet = next((sheets[s] for s in entry.get("sources", []) if s in sheets), None)
+        found = prose_problems(entry)
+        if sheet is not None:
+            found = problems(entry, sheet) + found
+        for problem in found:
+            yield f"{entry.get('title')}: {problem}"
+
+
+if __name__ == "__main__":
+    total = 0
+    for name in sys.argv[1:]:
+        for line in check_file(Path(name)):
+            total += 1
+            print(line)
+    print(f"{total} problems")
+    sys.exit(1 if total else 0)
