@@ -93,3 +93,10 @@ def run():
         return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
 
     return invoke
+
+
+def said(result, *, points: bool = False) -> list[str]:
+    """A result's reasons in the words the text output uses."""
+    from cry_picker.cli.views import reason
+
+    return [reason(r, points=points) for r in result.reasons]

@@ -27,7 +27,7 @@ def test_the_generated_catalogue_is_valid(count):
     try:
         dramas = parse_dramas(generate(count).encode(), "synthetic.toml")
     except CatalogueError as error:  # pragma: no cover - shows every problem if it fails
-        pytest.fail(error.message)
+        pytest.fail(str(error))
     assert len(dramas) == count
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from cry_picker.catalogue import open_catalogue
-from cry_picker.match import resolve, search
+from cry_picker.search import search
 from cry_picker.suggest import suggest
+from cry_picker.titles import resolve
 
 from .conftest import VALID_ENTRY
 

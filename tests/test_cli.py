@@ -192,7 +192,14 @@ def test_search_json_shape(run):
     (item,) = json.loads(result.stdout)
     assert item["title"] == "Death Song"
     assert item["score"] == 100
-    assert item["reasons"] == ["actor: Lee Jong-suk as Kim Woo-jin"]
+    assert item["reasons"] == [
+        {
+            "kind": "actor",
+            "subject": "Lee Jong-suk",
+            "points": 100,
+            "text": "actor: Lee Jong-suk as Kim Woo-jin",
+        }
+    ]
     assert item["watched"] is False
     for key in ("alt_titles", "hangul", "year", "network", "episodes", "era", "period", "moods",
                 "tears", "cast"):  # fmt: skip

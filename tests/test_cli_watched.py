@@ -26,7 +26,13 @@ def test_similar_json_has_score_and_reasons(run):
     items = json.loads(run("similar", "옷소매 붉은 끝동", "--json").stdout)
     assert items[0]["title"] == "Queen for 7 Days"
     assert items[0]["score"] == 75
-    assert items[0]["reasons"][0] == "both: tragic romance, separation (+35)"
+    assert items[0]["reasons"][0] == {
+        "kind": "shared_moods",
+        "subject": "tragic romance, separation",
+        "points": 35,
+        "text": "both: tragic romance, separation",
+    }
+    assert sum(r["points"] for r in items[0]["reasons"]) == items[0]["score"]
     assert all(i["title"] != "The Red Sleeve" for i in items)
 
 
@@ -141,8 +147,9 @@ def test_an_unwritable_data_directory_gives_one_clear_message(
     result = run("watched", "add", "Radiant")
     assert result.exit_code == ExitStatus.STORAGE
     assert result.stderr.splitlines() == [
-        f"Error: cannot create the data directory {blocker / 'cry-picker'}: Not a directory",
-        "Hint: set XDG_DATA_HOME to a writable directory",
+        f"Error: cannot use the data directory {blocker / 'cry-picker'}: Not a directory",
+        f"Hint: make {blocker / 'cry-picker'} writable, or set XDG_DATA_HOME to a directory "
+        "you can write to",
     ]
     assert run("suggest", "--mood", "grief").exit_code == 0  # reading still works
 

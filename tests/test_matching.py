@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from cry_picker.errors import NotFound, UsageProblem
-from cry_picker.match import resolve, search
+from cry_picker.search import search
 from cry_picker.text import name_key, name_query_keys
+from cry_picker.titles import resolve
+
+from .conftest import said
 
 
 def top_title(catalogue, query):
@@ -31,7 +34,7 @@ def test_every_way_of_writing_lee_jong_suk_finds_death_song(bundled, query):
     result = search(bundled, query)[0]
     assert result.drama.title == "Death Song"
     assert result.score >= 90
-    assert "actor: Lee Jong-suk" in result.reasons[0]
+    assert "actor: Lee Jong-suk" in said(result)[0]
 
 
 @pytest.mark.parametrize(
@@ -64,7 +67,7 @@ def test_joon_gi_and_jun_ki_are_the_same_actor(bundled):
 def test_a_given_name_alone_finds_the_actor(bundled):
     result = search(bundled, "Joon-gi")[0]
     assert result.drama.title == "Scarlet Heart: Goryeo"
-    assert result.reasons[0].startswith("actor: Lee Joon-gi")
+    assert said(result)[0].startswith("actor: Lee Joon-gi")
 
 
 def test_a_name_typed_surname_last_is_tried_both_ways():
@@ -84,13 +87,13 @@ def test_a_name_typed_surname_last_is_tried_both_ways():
 def test_stage_names_and_aliases_find_the_actor(bundled, query, title, reason):
     result = search(bundled, query)[0]
     assert result.drama.title == title
-    assert result.reasons[0].startswith(reason)
+    assert said(result)[0].startswith(reason)
 
 
 def test_a_role_can_be_searched_and_says_who_played_it(bundled):
     result = search(bundled, "Yoon Shim Deok")[0]
     assert result.drama.title == "Death Song"
-    assert result.reasons[0] == "role: Yun Sim-deok (played by Shin Hye-sun)"
+    assert said(result)[0] == "role: Yun Sim-deok (played by Shin Hye-sun)"
 
 
 def test_kim_tae_hee_is_not_kim_tae_ri(bundled):
@@ -109,7 +112,7 @@ def test_a_surname_alone_is_never_a_confident_match(bundled, surname):
     found = search(bundled, surname)
     assert found
     assert all(m.score < 50 for m in found)
-    assert all("surname only" in m.reasons[0] for m in found)
+    assert all("surname only" in said(m)[0] for m in found)
 
 
 # --- titles -----------------------------------------------------------------------------
@@ -143,7 +146,8 @@ def test_resolve_finds_a_drama_by_any_of_its_names(bundled, query, title):
 def test_an_exact_other_title_scores_100_and_says_which_title_matched(bundled):
     match = resolve(bundled, "Moon Lovers")
     assert match.score == 100
-    assert match.reasons == ("also known as: Moon Lovers",)
+    assert said(match) == ["also known as: Moon Lovers"]
+    assert match.reasons[0].points == 100
 
 
 def test_a_typo_still_resolves_but_scores_below_100(bundled):
@@ -154,7 +158,7 @@ def test_a_typo_still_resolves_but_scores_below_100(bundled):
 def test_a_drama_not_in_the_catalogue_is_not_found_with_the_closest_titles(bundled):
     with pytest.raises(NotFound) as caught:
         resolve(bundled, "Goblin")
-    assert caught.value.message == "no drama called 'Goblin' in the catalogue"
+    assert caught.value.text == "Goblin"
     assert 0 < len(caught.value.suggestions) <= 3
 
 
@@ -183,7 +187,7 @@ def test_a_mood_typo_or_synonym_finds_dramas_by_prominence(bundled):
         found = search(bundled, query)
         assert titles(found)[:2] == ["Hi Bye, Mama", "The Red Sleeve"], query
         assert found[0].score > found[1].score
-        assert found[0].reasons[0].startswith("mood: grief")
+        assert said(found[0])[0].startswith("mood: grief")
 
 
 def test_an_era_finds_its_dramas(bundled):
@@ -195,7 +199,7 @@ def test_an_era_finds_its_dramas(bundled):
 def test_synopsis_words_count_for_less_than_a_name(bundled):
     ghost = search(bundled, "ghost mother")
     assert titles(ghost) == ["Hi Bye, Mama"]
-    assert ghost[0].reasons == ("synopsis mentions: ghost, mother",)
+    assert said(ghost[0]) == ["synopsis mentions: ghost, mother"]
     assert ghost[0].score < 100
 
 

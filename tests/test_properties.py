@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cry_picker.errors import CryPickerError
-from cry_picker.match import resolve, search
+from cry_picker.search import search
 from cry_picker.suggest import suggest
 from cry_picker.terms import resolve_era, resolve_mood
 from cry_picker.text import fold, name_key, strip_control
+from cry_picker.titles import resolve
 
 HANGUL = st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), max_size=12)
 CONTROL = st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf"]), max_size=20)

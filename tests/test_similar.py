@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from cry_picker.errors import UsageProblem
-from cry_picker.match import resolve
 from cry_picker.similar import similar
+from cry_picker.titles import resolve
+
+from .conftest import said
 
 
 def like(catalogue, title, **kwargs):
@@ -20,24 +22,24 @@ def test_a_joseon_tragic_romance_is_most_like_another(bundled):
 
 def test_reasons_list_the_overlap(bundled):
     best = like(bundled, "Queen for 7 Days")[0]
-    assert best.reasons == (
+    assert said(best, points=True) == [
         "both: tragic romance, separation (+35)",
         "both Joseon (+25)",
         "tears: 4 and 4 (+15)",
-    )
+    ]
     assert best.score == 75
 
 
 def test_shared_cast_is_named(bundled):
     found = {m.drama.title: m for m in like(bundled, "Hi Bye, Mama", limit=9)}
-    assert "Go Bo-gyeol is in both (+10)" in found["Queen for 7 Days"].reasons
+    assert "Go Bo-gyeol is in both (+10)" in said(found["Queen for 7 Days"], points=True)
     radiant = {m.drama.title: m for m in like(bundled, "Radiant", limit=9)}
-    assert "Nam Joo-hyuk is in both (+10)" in radiant["Scarlet Heart: Goryeo"].reasons
+    assert "Nam Joo-hyuk is in both (+10)" in said(radiant["Scarlet Heart: Goryeo"], points=True)
 
 
 def test_nearby_periods_count_for_something(bundled):
     found = {m.drama.title: m for m in like(bundled, "Death Song", limit=9)}
-    assert "set 13 years apart (+24)" in found["Mr. Sunshine"].reasons
+    assert "set 13 years apart (+24)" in said(found["Mr. Sunshine"], points=True)
 
 
 def test_a_drama_is_never_in_its_own_list(bundled):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from cry_picker.errors import NotFound, UsageProblem
-from cry_picker.match import apportion
+from cry_picker.errors import AmbiguousActor, NotFound, UnknownTerm, UsageProblem
+from cry_picker.results import Kind, apportion
 from cry_picker.suggest import suggest
 from cry_picker.terms import resolve_era, resolve_mood
+
+from .conftest import said
 
 
 def titles(results):
@@ -17,7 +19,14 @@ def titles(results):
 def test_grief_puts_the_drama_where_grief_leads_first(bundled):
     found = suggest(bundled, ["grief"])
     assert titles(found) == ["Hi Bye, Mama", "The Red Sleeve"]
-    assert found[0].reasons == ("mood: grief, #1 of its 4 moods (+80)", "tears: 5/5 (+20)")
+    assert said(found[0], points=True) == [
+        "mood: grief, #1 of its 4 moods (+80)",
+        "tears: 5/5 (+20)",
+    ]
+    assert [(r.kind, r.subject, r.points) for r in found[0].reasons] == [
+        (Kind.MOOD, "grief", 80),
+        (Kind.TEARS, "5", 20),
+    ]
     assert found[0].score == 100
 
 
@@ -31,10 +40,10 @@ def test_mother_means_family():
 
 
 def test_a_mood_that_matches_nothing_lists_the_closest_moods(bundled):
-    with pytest.raises(UsageProblem) as caught:
+    with pytest.raises(UnknownTerm) as caught:
         suggest(bundled, ["zzzz-nothing"])
-    assert caught.value.message == "unknown mood 'zzzz-nothing'"
-    with pytest.raises(UsageProblem) as caught:
+    assert (caught.value.what, caught.value.text) == ("mood", "zzzz-nothing")
+    with pytest.raises(UnknownTerm) as caught:
         suggest(bundled, ["famly dinner party"])
     assert "family" in caught.value.suggestions
 
@@ -42,18 +51,17 @@ def test_a_mood_that_matches_nothing_lists_the_closest_moods(bundled):
 def test_several_moods_combine_and_a_drama_with_both_wins(bundled):
     found = suggest(bundled, ["loss", "mother"])
     assert found[0].drama.title == "Hi Bye, Mama"
-    assert found[0].reasons[:2] == (
+    assert said(found[0], points=True)[:2] == [
         "mood: grief (from 'loss'), #1 of its 4 moods (+40)",
         "mood: family (from 'mother'), #2 of its 4 moods (+33)",
-    )
+    ]
     assert found[0].score == 93
     assert found[0].score > found[1].score
 
 
 def test_every_point_of_the_score_is_explained(bundled):
     for match in suggest(bundled, ["tragic romance", "separation"], limit=10):
-        points = [int(r.rsplit("(+", 1)[1].rstrip(")")) for r in match.reasons if "(+" in r]
-        assert sum(points) == match.score
+        assert sum(r.points for r in match.reasons) == match.score
 
 
 def test_a_more_prominent_mood_scores_more(bundled):
@@ -94,9 +102,9 @@ def test_a_decade_is_a_span_of_years():
 
 
 def test_an_unknown_era_lists_the_closest_eras(bundled):
-    with pytest.raises(UsageProblem) as caught:
+    with pytest.raises(UnknownTerm) as caught:
         suggest(bundled, era="Goryeo and Narnia")
-    assert caught.value.message == "unknown era 'Goryeo and Narnia'"
+    assert (caught.value.what, caught.value.text) == ("era", "Goryeo and Narnia")
     assert caught.value.suggestions[0] == "Goryeo"
 
 
@@ -108,7 +116,7 @@ def test_a_misspelled_era_still_works(bundled):
 def test_actor_narrows_to_their_dramas(bundled):
     found = suggest(bundled, actor="Jongsuk Lee")
     assert titles(found) == ["Death Song"]
-    assert found[0].reasons[0] == "actor: Lee Jong-suk as Kim Woo-jin (+80)"
+    assert said(found[0], points=True)[0] == "actor: Lee Jong-suk as Kim Woo-jin (+80)"
     assert titles(suggest(bundled, ["tragic romance"], actor="Nam Joo-hyuk")) == [
         "Scarlet Heart: Goryeo"
     ]
@@ -121,9 +129,9 @@ def test_an_unknown_actor_is_not_found_with_the_closest_names(bundled):
 
 
 def test_a_surname_is_not_enough_to_pick_an_actor(bundled):
-    with pytest.raises(NotFound) as caught:
+    with pytest.raises(AmbiguousActor) as caught:
         suggest(bundled, actor="Kim")
-    assert "only a surname" in caught.value.message
+    assert caught.value.surname_only
     assert all(name.startswith("Kim") for name in caught.value.suggestions)
 
 
@@ -132,7 +140,7 @@ def test_no_criteria_ranks_by_tears_then_title(bundled):
     assert [m.drama.tears for m in found] == sorted((m.drama.tears for m in found), reverse=True)
     fives = [m.drama.title for m in found if m.drama.tears == 5]
     assert fives == sorted(fives, key=str.casefold)
-    assert found[0].reasons == ("tears: 5/5 (+100)",)
+    assert said(found[0], points=True) == ["tears: 5/5 (+100)"]
 
 
 def test_min_tears_and_limit(bundled):

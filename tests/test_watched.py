@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cry_picker.errors import StorageError
-from cry_picker.watched import FILE_NAME, WatchedLog
+from cry_picker.errors import DataDirUnusable, NewerLog
+from cry_picker.watched import FILE_NAME, MovedAside, WatchedLog
 
 from .conftest import ARTICLE_ORDER
 
@@ -54,16 +54,13 @@ def test_writes_leave_no_temporary_files_behind(log):
 def test_a_damaged_file_is_moved_aside_and_a_fresh_log_starts(log):
     log.directory.mkdir(parents=True)
     log.path.write_text("{ this is not json", encoding="utf-8")
-    notices: list[str] = []
-    damaged = WatchedLog(log.directory, notice=notices.append)
+    notices: list[MovedAside] = []
+    damaged = WatchedLog(log.directory, on_event=notices.append)
     assert damaged.records() == []
     (aside,) = log.directory.glob(FILE_NAME + ".corrupt-*")
     assert aside.read_text(encoding="utf-8") == "{ this is not json"
     assert not log.path.exists()
-    assert notices == [
-        f"Warning: the watched log could not be read; it was moved to {aside} "
-        "and a fresh log was started."
-    ]
+    assert notices == [MovedAside(log.path, aside)]
     damaged.add("Radiant")
     assert [r.title for r in damaged.records()] == ["Radiant"]
     assert aside.read_text(encoding="utf-8") == "{ this is not json"
@@ -85,9 +82,9 @@ def test_a_log_from_a_newer_version_is_left_alone(log):
     log.directory.mkdir(parents=True)
     newer = '{"app": "cry-picker", "format": 99, "watched": []}'
     log.path.write_text(newer, encoding="utf-8")
-    with pytest.raises(StorageError) as caught:
+    with pytest.raises(NewerLog) as caught:
         log.add("Radiant")
-    assert "has format 99" in caught.value.message
+    assert (caught.value.found, caught.value.supported) == (99, 1)
     assert log.path.read_text(encoding="utf-8") == newer
 
 
@@ -95,11 +92,9 @@ def test_an_uncreatable_data_directory_is_a_clear_error(tmp_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("")
     log = WatchedLog(blocker / "cry-picker")
-    with pytest.raises(StorageError) as caught:
+    with pytest.raises(DataDirUnusable) as caught:
         log.add("Radiant")
-    assert caught.value.message.startswith(
-        f"cannot create the data directory {blocker / 'cry-picker'}"
-    )
+    assert caught.value.path == blocker / "cry-picker"
     assert log.records() == []  # reading an absent log is fine
 
 
@@ -111,12 +106,9 @@ def test_an_unwritable_data_directory_is_a_clear_error(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("tempfile.mkstemp", refuse)
-    with pytest.raises(StorageError) as caught:
+    with pytest.raises(DataDirUnusable) as caught:
         log.add("Death Song")
-    assert (
-        caught.value.message
-        == f"cannot write the watched log in {log.directory}: Permission denied"
-    )
+    assert (caught.value.path, caught.value.reason) == (log.directory, "Permission denied")
     assert [r.title for r in log.records()] == ["Radiant"]
 
 

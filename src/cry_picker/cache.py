@@ -16,23 +16,22 @@ file that replaces the old one atomically.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from . import __version__
+from . import __version__, atomic
 from .index import Index
 from .model import Drama
 
 FORMAT = 3
 MAX_HEADER = 1 << 20
+TEMP_PREFIX = ".catalogue-"
 
 
 class SourceStamp(NamedTuple):
@@ -203,19 +202,10 @@ def write(
     sections["records"] = [start, position]
     header = _header(stamps)
     header.update(counts=list(counts), dramas=len(dramas), sections=sections, size=start + position)
+    data = b"".join([json.dumps(header).encode() + b"\n", *parts.values(), *records])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".catalogue-", suffix=".tmp", dir=path.parent)
+        atomic.write(path, data, prefix=TEMP_PREFIX, durable=False)
     except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(json.dumps(header).encode() + b"\n")
-            out.writelines(parts.values())
-            out.writelines(records)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         return False
     return True

@@ -13,13 +13,21 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from . import cache
-from .errors import UsageProblem
+from .errors import NoCatalogue
 from .index import Index, build_index, build_words
 from .loader import bundled_path, load_dramas
 from .model import Drama
 from .text import compact
 
 SLOW_BYTES = 1 << 20  # parsing more TOML than this takes long enough to say so
+
+
+class Progress(NamedTuple):
+    """How far a slow first read has got, for whoever is showing it."""
+
+    stage: str  # "parse", "index" or "cache"
+    done: int  # bytes parsed, or dramas indexed
+    total: int
 
 
 class Records(Protocol):
@@ -103,12 +111,13 @@ def open_catalogue(
     *,
     bundled: bool = True,
     cache_dir: Path | None = None,
-    on_slow: Callable[[str], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> Catalogue:
     """Open the bundled catalogue, a user's file merged over it, or the user's file alone.
 
     With `cache_dir`, a parsed catalogue is kept there between runs and reused while its
-    files keep their size and modification time. Raises CatalogueError for a bad file.
+    files keep their size and modification time. `on_progress` hears how a slow first
+    read is going. Raises CatalogueError for a bad file, NoCatalogue for no file at all.
     """
     files: list[tuple[Path, bool]] = []
     if bundled:
@@ -116,17 +125,14 @@ def open_catalogue(
     if user_path is not None:
         files.append((user_path, False))
     if not files:
-        raise UsageProblem(
-            "--no-bundled leaves no catalogue to read",
-            hint="pass --catalog PATH or set CRY_PICKER_CATALOG",
-        )
+        raise NoCatalogue()
 
     counts: list[int] = []
 
     def parse() -> list[Drama]:
         total = sum(_size(path) for path, _ in files)
-        if on_slow is not None and total > SLOW_BYTES:
-            on_slow(f"Reading {total / 1e6:.1f} MB of catalogue (only the first run is slow)...")
+        if on_progress is not None and total > SLOW_BYTES:
+            on_progress(Progress("parse", 0, total))
         loaded = [load_dramas(None if is_bundled else path) for path, is_bundled in files]
         counts[:] = [len(part) for part in loaded]
         return merge(loaded[0], loaded[1]) if len(loaded) == 2 else list(loaded[0])

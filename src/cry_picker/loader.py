@@ -10,42 +10,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import CatalogueError, Problem
 from .model import Drama
+from .schema import CAST_FIELDS, DRAMA_FIELDS, Field, is_text
 from .text import compact
 
 BUNDLED_NAME = "dramas.toml"
-
-# Key -> (required, description of what is expected). Order is the documented order.
-DRAMA_KEYS: dict[str, tuple[bool, str]] = {
-    "title": (True, "a non-empty string"),
-    "alt_titles": (False, "a list of non-empty strings"),
-    "hangul": (False, "a non-empty string"),
-    "year": (True, "a year between 1900 and 2100 (an integer)"),
-    "network": (True, "a non-empty string"),
-    "episodes": (False, "a positive integer"),
-    "era": (True, "a non-empty string or a non-empty list of strings"),
-    "period": (False, "two years [first, last] with first <= last"),
-    "moods": (True, "a non-empty list of non-empty strings, most prominent first"),
-    "tears": (True, "an integer from 1 to 5"),
-    "synopsis": (True, "a non-empty string"),
-    "why_cry": (False, "a non-empty string"),
-    "spoilers": (False, "a list of non-empty strings"),
-    "ending": (False, "one of happy, bittersweet, sad"),
-    "sources": (False, "a list of non-empty strings"),
-    "cast": (True, "at least one [[drama.cast]] table"),
-}
-CAST_KEYS: dict[str, tuple[bool, str]] = {
-    "actor": (True, "a non-empty string"),
-    "actor_hangul": (False, "a non-empty string"),
-    "aka": (False, "a list of non-empty strings"),
-    "role": (True, "a non-empty string"),
-}
 
 
 def bundled_path() -> Path:
@@ -203,18 +178,6 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-def _is_text_list(value: Any) -> bool:
-    return isinstance(value, list) and all(_is_text(v) for v in value)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _closest(key: str, allowed: Iterable[str]) -> str | None:
     found = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
     return found[0] if found else None
@@ -244,7 +207,7 @@ class _Validator:
         for number, table in enumerate(tables, start=1):
             drama = self._entry(number, table)
             title = table.get("title")
-            if _is_text(title):
+            if is_text(title):
                 identity = compact(title)
                 if identity in seen:
                     self._add(
@@ -288,7 +251,7 @@ class _Validator:
                 file=self.name,
                 line=self._line(number, field_name),
                 entry=number,
-                title=title if _is_text(title) else None,
+                title=title if is_text(title) else None,
                 field=field_name,
                 message=message,
             )
@@ -302,15 +265,7 @@ class _Validator:
     def _entry(self, number: int, table: dict[str, Any]) -> Drama | None:
         before = len(self.problems)
         title = table.get("title")
-        self._unknown_keys(number, title, table, DRAMA_KEYS, "")
-        for key, (required, expected) in DRAMA_KEYS.items():
-            if key not in table:
-                if required:
-                    self._add(number, title, key, f"missing; expected {expected}")
-                continue
-            check = _CHECKS[key]
-            if not check(table[key]):
-                self._expect(number, title, key, expected, table[key])
+        self._fields(number, title, table, DRAMA_FIELDS, "")
         cast = table.get("cast")
         if isinstance(cast, list) and cast:
             for index, member in enumerate(cast):
@@ -324,23 +279,18 @@ class _Validator:
         if not isinstance(member, dict):
             self._expect(number, title, prefix, "a table with actor and role", member)
             return
-        self._unknown_keys(number, title, member, CAST_KEYS, prefix + ".")
-        for key, (required, expected) in CAST_KEYS.items():
-            name = f"{prefix}.{key}"
-            if key not in member:
-                if required:
-                    self._add(number, title, name, f"missing; expected {expected}")
-            elif not _CAST_CHECKS[key](member[key]):
-                self._expect(number, title, name, expected, member[key])
+        self._fields(number, title, member, CAST_FIELDS, prefix + ".")
 
-    def _unknown_keys(
+    def _fields(
         self,
         number: int,
         title: Any,
         table: dict[str, Any],
-        allowed: dict[str, tuple[bool, str]],
+        fields: tuple[Field, ...],
         prefix: str,
     ) -> None:
+        """Unknown keys, then each declared field: missing, or not what it must hold."""
+        allowed = [f.name for f in fields]
         for key in table:
             if key in allowed:
                 continue
@@ -348,38 +298,10 @@ class _Validator:
             tip = f"; did you mean '{guess}'?" if guess else ""
             known = ", ".join(allowed)
             self._add(number, title, prefix + key, f"unknown key{tip} (known keys: {known})")
-
-
-def _period_ok(value: Any) -> bool:
-    return (
-        isinstance(value, list)
-        and len(value) == 2
-        and all(_is_int(v) for v in value)
-        and value[0] <= value[1]
-    )
-
-
-_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "title": _is_text,
-    "alt_titles": _is_text_list,
-    "hangul": _is_text,
-    "year": lambda v: _is_int(v) and 1900 <= v <= 2100,
-    "network": _is_text,
-    "episodes": lambda v: _is_int(v) and v > 0,
-    "era": lambda v: _is_text(v) or (_is_text_list(v) and bool(v)),
-    "period": _period_ok,
-    "moods": lambda v: _is_text_list(v) and bool(v),
-    "tears": lambda v: _is_int(v) and 1 <= v <= 5,
-    "synopsis": _is_text,
-    "why_cry": _is_text,
-    "spoilers": _is_text_list,
-    "ending": lambda v: v in ("happy", "bittersweet", "sad"),
-    "sources": _is_text_list,
-    "cast": lambda v: isinstance(v, list) and bool(v),
-}
-_CAST_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "actor": _is_text,
-    "actor_hangul": _is_text,
-    "aka": _is_text_list,
-    "role": _is_text,
-}
+        for field in fields:
+            name = prefix + field.name
+            if field.name not in table:
+                if field.required:
+                    self._add(number, title, name, f"missing; expected {field.expected}")
+            elif not field.check(table[field.name]):
+                self._expect(number, title, name, field.expected, table[field.name])

@@ -1,96 +1,68 @@
-"""The catalogue's data model: plain frozen records, nothing about terminals."""
+"""The catalogue's data model: plain frozen records, nothing about terminals.
+
+The fields follow `cry_picker.schema`, in its order; records are built and exported
+through the schema's declarations, so the format is stated once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from .schema import CAST_FIELDS, DRAMA_FIELDS, Field
+
+
+def _build(fields: tuple[Field, ...], record: dict[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for field in fields:
+        value = record.get(field.name)
+        values[field.name] = field.default if value is None else field.convert(value)
+    return values
+
 
 @dataclass(frozen=True, slots=True)
 class CastMember:
     actor: str
+    actor_hangul: str | None
+    aka: tuple[str, ...]
     role: str
-    actor_hangul: str | None = None
-    aka: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
-        return {
-            "actor": self.actor,
-            "actor_hangul": self.actor_hangul,
-            "aka": list(self.aka),
-            "role": self.role,
-        }
+        return {f.name: f.export(getattr(self, f.name)) for f in CAST_FIELDS}
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> CastMember:
-        return cls(
-            actor=record["actor"],
-            role=record["role"],
-            actor_hangul=record.get("actor_hangul"),
-            aka=tuple(record.get("aka") or ()),
-        )
+        return cls(**_build(CAST_FIELDS, record))
 
 
 @dataclass(frozen=True, slots=True)
 class Drama:
     title: str
+    alt_titles: tuple[str, ...]
+    hangul: str | None
     year: int
     network: str
+    episodes: int | None
     era: tuple[str, ...]
+    period: tuple[int, int] | None
     moods: tuple[str, ...]  # most prominent first
     tears: int  # 1..5
     synopsis: str  # spoiler-free
+    why_cry: str | None
+    spoilers: tuple[str, ...]
+    ending: str | None  # happy, bittersweet or sad: a spoiler
+    sources: tuple[str, ...]
     cast: tuple[CastMember, ...]
-    alt_titles: tuple[str, ...] = ()
-    hangul: str | None = None
-    episodes: int | None = None
-    period: tuple[int, int] | None = None
-    why_cry: str | None = None
-    spoilers: tuple[str, ...] = ()
-    ending: str | None = None  # happy, bittersweet or sad: a spoiler
-    sources: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         """Every field, in the documented order, as JSON-ready values."""
-        return {
-            "title": self.title,
-            "alt_titles": list(self.alt_titles),
-            "hangul": self.hangul,
-            "year": self.year,
-            "network": self.network,
-            "episodes": self.episodes,
-            "era": list(self.era),
-            "period": list(self.period) if self.period else None,
-            "moods": list(self.moods),
-            "tears": self.tears,
-            "synopsis": self.synopsis,
-            "why_cry": self.why_cry,
-            "spoilers": list(self.spoilers),
-            "ending": self.ending,
-            "sources": list(self.sources),
-            "cast": [member.to_record() for member in self.cast],
-        }
+        record = {f.name: f.export(getattr(self, f.name)) for f in DRAMA_FIELDS}
+        record["cast"] = [member.to_record() for member in self.cast]
+        return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Drama:
-        """Rebuild a drama from `to_record` output (or a validated catalogue table)."""
-        era = record["era"]
-        period = record.get("period")
-        return cls(
-            title=record["title"],
-            year=record["year"],
-            network=record["network"],
-            era=(era,) if isinstance(era, str) else tuple(era),
-            moods=tuple(record["moods"]),
-            tears=record["tears"],
-            synopsis=record["synopsis"],
-            cast=tuple(CastMember.from_record(c) for c in record["cast"]),
-            alt_titles=tuple(record.get("alt_titles") or ()),
-            hangul=record.get("hangul"),
-            episodes=record.get("episodes"),
-            period=(period[0], period[1]) if period else None,
-            why_cry=record.get("why_cry"),
-            spoilers=tuple(record.get("spoilers") or ()),
-            ending=record.get("ending"),
-            sources=tuple(record.get("sources") or ()),
-        )
+        """Build a drama from a validated catalogue table or from `to_record` output."""
+        values = _build(DRAMA_FIELDS, record)
+        values["cast"] = tuple(CastMember.from_record(c) for c in record["cast"])
+        return cls(**values)

@@ -1,6 +1,6 @@
 """Where cry-picker keeps its files: platformdirs' user data and cache directories.
 
-On Linux these honour XDG_DATA_HOME and XDG_CACHE_HOME.
+On Linux these follow the XDG base directory specification.
 """
 
 from __future__ import annotations

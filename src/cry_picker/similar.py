@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from .catalogue import Catalogue
 from .index import NAME_FIELDS, Index, unpack_name
-from .match import Match, apportion, check_limit, prominence
+from .results import Kind, Reason, Result, apportion, check_limit, prominence
 from .terms import era_span
 
 MOODS_SHARE, ERA_SHARE, CAST_SHARE, TEARS_SHARE = 50, 25, 10, 15
@@ -34,18 +34,19 @@ def _span(index: Index, position: int) -> tuple[int, int] | None:
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
-def _era_closeness(index: Index, a: int, b: int) -> tuple[float, str | None]:
-    shared = [e for e in index.eras[a] if e in index.eras[b]]
+def _era_closeness(index: Index, a: int, b: int) -> tuple[float, Reason]:
+    shared = tuple(e for e in index.eras[a] if e in index.eras[b])
     if shared:
-        return 1.0, "both " + " and ".join(shared)
+        return 1.0, Reason(Kind.SHARED_ERA, " and ".join(shared), items=shared)
     span_a, span_b = _span(index, a), _span(index, b)
+    nothing = Reason(Kind.SHARED_ERA, "")
     if span_a is None or span_b is None:
-        return 0.0, None
+        return 0.0, nothing
     gap = max(span_b[0] - span_a[1], span_a[0] - span_b[1], 0)
     closeness = max(0.0, 1.0 - gap / FAR_APART)
     if not closeness:
-        return 0.0, None
-    return closeness, f"set {gap} years apart" if gap else "set in overlapping years"
+        return 0.0, nothing
+    return closeness, Reason(Kind.SHARED_ERA, "", gap=gap)
 
 
 def _actors(index: Index) -> dict[int, dict[str, int]]:
@@ -60,7 +61,7 @@ def _actors(index: Index) -> dict[int, dict[str, int]]:
 
 def similar(
     catalogue: Catalogue, position: int, limit: int = 5, exclude: Collection[int] = ()
-) -> list[Match]:
+) -> list[Result]:
     """Dramas most like the one at `position`, best first; never the drama itself."""
     check_limit(limit)
     index = catalogue.index
@@ -68,12 +69,12 @@ def similar(
     my_norm = math.sqrt(sum(w * w for w in mine.values()))
     actors = _actors(index)
     my_actors = actors.get(position, {})
-    scored: list[tuple[int, int, list[str], list[int], list[int]]] = []
+    scored: list[tuple[int, int, list[Reason], list[int], list[int]]] = []
     for other in range(len(index)):
         if other == position or other in exclude:
             continue
         theirs = _mood_weights(index, other)
-        shared = [m for m in mine if m in theirs]
+        shared = tuple(m for m in mine if m in theirs)
         norm = my_norm * math.sqrt(sum(w * w for w in theirs.values()))
         cosine = sum(mine[m] * theirs[m] for m in shared) / norm if norm else 0.0
         era, era_reason = _era_closeness(index, position, other)
@@ -88,21 +89,26 @@ def similar(
             ]
         )
         labels = [
-            "both: " + ", ".join(shared) if shared else "no moods in common",
-            era_reason or "different eras",
-            "",  # who is in both: named below, only for the dramas that are shown
-            f"tears: {index.tears[position]} and {index.tears[other]}",
+            Reason(Kind.SHARED_MOODS, ", ".join(shared), items=shared),
+            era_reason,
+            Reason(Kind.SHARED_CAST, ""),  # who is in both: named only for dramas shown
+            Reason(
+                Kind.SIMILAR_TEARS,
+                str(index.tears[other]),
+                items=(str(index.tears[position]), str(index.tears[other])),
+            ),
         ]
         scored.append((sum(points), other, labels, points, together))
     scored.sort(key=lambda s: (-s[0], -index.tears[s[1]], index.sort_key(s[1])))
     me = catalogue[position]
-    results: list[Match] = []
+    results: list[Result] = []
     for score, other, labels, points, together in scored[:limit]:
-        names = [me.cast[c].actor for c in together]
-        if names:
-            labels[2] = f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} in both"
+        names = tuple(me.cast[c].actor for c in together)
+        labels[2] = Reason(Kind.SHARED_CAST, " and ".join(names), items=names)
         reasons = tuple(
-            f"{label} (+{value})" for label, value in zip(labels, points, strict=True) if label
+            label.scored(value)
+            for label, value in zip(labels, points, strict=True)
+            if label.kind is not Kind.SHARED_CAST or names
         )
-        results.append(Match(other, catalogue[other], min(score, 100), reasons))
+        results.append(Result(other, catalogue[other], min(score, 100), reasons))
     return results

@@ -5,70 +5,17 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from .catalogue import Catalogue
-from .errors import NotFound, UsageProblem
-from .index import NAME_FIELDS, unpack_name
-from .match import (
-    Hit,
-    Match,
-    apportion,
-    check_limit,
-    clean_query,
-    custom_eras,
-    custom_moods,
-    in_era,
-    mood_label,
-    mood_weight,
-    name_hits,
-    reason,
-    surname_hits,
-)
+from .errors import OutOfRange
+from .facets import custom_eras, custom_moods, in_era, mood_reason, mood_weight
+from .people import actor_matches, name_reason
+from .results import Hit, Kind, Reason, Result, apportion, check_limit
 from .terms import MoodMatch, resolve_era, resolve_mood
-from .text import fold, name_query_keys
 
 # Shares of the score: moods lead when asked for, an actor next, tears always a little.
 MOOD_SHARE = 80
 MOOD_SHARE_WITH_ACTOR = 60
 ACTOR_SHARE = 80
 ACTOR_SHARE_WITH_MOOD = 20
-TEARS_SHARE = 20
-
-
-def actor_matches(catalogue: Catalogue, actor: str) -> dict[int, Hit]:
-    """Dramas whose cast includes `actor` (actors and their aliases, not roles).
-
-    Raises NotFound with the closest actors' names when nobody matches confidently,
-    including when `actor` is only a surname that several actors share.
-    """
-    text = clean_query(actor)
-    if not fold(text):
-        raise UsageProblem("an actor's name cannot be empty")
-    found = name_hits(catalogue.index, text, roles=False)
-    if found:
-        return found
-    suggestions = closest_actors(catalogue, text)
-    if surname_hits(catalogue.index, text):
-        message = f"'{text}' is only a surname; several actors share it"
-        raise NotFound(message, suggestions=suggestions)
-    raise NotFound(f"no actor called '{text}' in the catalogue", suggestions=suggestions)
-
-
-def closest_actors(catalogue: Catalogue, text: str, limit: int = 3) -> list[str]:
-    from rapidfuzz import fuzz, process
-
-    index = catalogue.index
-    found: list[str] = []
-    for key in name_query_keys(text):
-        for _, _, key_index in process.extract(
-            key, index.name_keys, scorer=fuzz.WRatio, limit=40, score_cutoff=50
-        ):
-            for flat in index.name_group(key_index):
-                owner, cast_pos, field = unpack_name(index.name_refs[flat])
-                if NAME_FIELDS[field] != "role":
-                    name = catalogue[owner].cast[cast_pos].actor
-                    if name not in found:
-                        found.append(name)
-                    break
-    return found[:limit]
 
 
 def suggest(
@@ -79,7 +26,7 @@ def suggest(
     limit: int = 5,
     min_tears: int = 1,
     exclude: Collection[int] = (),
-) -> list[Match]:
+) -> list[Result]:
     """Dramas for a mood, best first.
 
     Moods score by prominence in each drama's list; `era` is a filter; `actor` narrows
@@ -88,7 +35,7 @@ def suggest(
     """
     check_limit(limit)
     if not 1 <= min_tears <= 5:
-        raise UsageProblem(f"the minimum tears must be from 1 to 5, got {min_tears}")
+        raise OutOfRange("min_tears", min_tears, 1, 5)
     index = catalogue.index
     wanted: list[MoodMatch] = []
     for word in moods:
@@ -102,53 +49,47 @@ def suggest(
     actor_share = 0 if actors is None else ACTOR_SHARE_WITH_MOOD if wanted else ACTOR_SHARE
     tears_share = 100 - mood_share - actor_share
 
-    mood_labels = [mood_label(mood) for mood in wanted]
-    ranked: list[tuple[int, int, list[str | tuple[Hit, int]]]] = []
+    ranked: list[tuple[int, int, list[Reason | tuple[Hit, int]]]] = []
     for position in range(len(index)):
         tears = index.tears[position]
         if position in exclude or tears < min_tears:
             continue
-        filters: list[str] = []
+        reasons: list[Reason | tuple[Hit, int]] = []
         if era_query is not None:
             why = in_era(index, position, era_query)
             if why is None:
                 continue
-            filters.append(f"{why} (filter)")
+            reasons.append(why.with_filter())
         parts: list[float] = []
-        labels: list[str | Hit] = []
+        scoring: list[Reason | Hit] = []
         if actors is not None:
             hit = actors.get(position)
             if hit is None:
                 continue
             parts.append(actor_share * hit.score / 100)
-            labels.append(hit)
+            scoring.append(hit)  # worded only if the drama is shown
         matched = 0
-        for mood, label in zip(wanted, mood_labels, strict=True):
-            weight, rank = mood_weight(index, position, mood.mood)
+        for mood in wanted:
+            weight, _ = mood_weight(index, position, mood.mood)
             parts.append(mood_share * weight / len(wanted))
-            if weight:
-                matched += 1
-                count = len(index.moods[position])
-                labels.append(f"mood: {label}, #{rank} of its {count} moods")
-            else:
-                labels.append(f"mood: {label}, not among its moods")
+            matched += bool(weight)
+            scoring.append(mood_reason(index, position, mood))
         if wanted and not matched:
             continue
         parts.append(tears_share * tears / 5)
-        labels.append(f"tears: {tears}/5")
+        scoring.append(Reason(Kind.TEARS, str(tears)))
         points = apportion(parts)
-        reasons: list[str | tuple[Hit, int]] = list(filters)
-        for part, value in zip(labels, points, strict=True):
-            reasons.append(f"{part} (+{value})" if isinstance(part, str) else (part, value))
+        for part, value in zip(scoring, points, strict=True):
+            reasons.append(part.scored(value) if isinstance(part, Reason) else (part, value))
         ranked.append((sum(points), position, reasons))
 
     ranked.sort(key=lambda r: (-r[0], -index.tears[r[1]], index.sort_key(r[1])))
-    shown: list[Match] = []
+    shown: list[Result] = []
     for score, position, parts_shown in ranked[:limit]:
         drama = catalogue[position]
-        text = tuple(
-            part if isinstance(part, str) else f"{reason(index, drama, part[0])} (+{part[1]})"
+        worded = tuple(
+            part if isinstance(part, Reason) else name_reason(index, drama, part[0]).scored(part[1])
             for part in parts_shown
         )
-        shown.append(Match(position, drama, min(score, 100), text))
+        shown.append(Result(position, drama, min(score, 100), worded))
     return shown

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable
 from functools import cache
 from typing import NamedTuple
 
-from .errors import UsageProblem
+from .errors import EmptyText, UnknownTerm
 from .text import fold
 from .vocab import ERAS, MOODS, Era, era_by_name
 
@@ -114,19 +114,15 @@ def _table(terms: dict[str, str], custom: Collection[str]) -> dict[str, str]:
 def resolve_mood(text: str, custom: Collection[str] = ()) -> MoodMatch:
     """What mood a person means by `text`; `custom` adds a user catalogue's own mood words.
 
-    Raises UsageProblem naming the closest moods when nothing is close enough.
+    Raises UnknownTerm with the closest moods when nothing is close enough.
     """
     key = fold(text)[:MAX_TERM]
     if not key:
-        raise UsageProblem("a mood cannot be empty", hint="see `cry-picker moods`")
+        raise EmptyText("mood")
     found = _lookup(key, _mood_terms(), custom)
     if found is not None:
         return MoodMatch(found[0], text, exact=found[1])
-    raise UsageProblem(
-        f"unknown mood '{text}'",
-        suggestions=_closest(key, _table(_mood_terms(), custom)),
-        hint="see `cry-picker moods` for every mood and its synonyms",
-    )
+    raise UnknownTerm("mood", text, _closest(key, _table(_mood_terms(), custom)))
 
 
 _YEAR = re.compile(r"^(\d{3,4})$")
@@ -137,11 +133,11 @@ _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$")
 def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
     """An era name or alias ("May 18"), a year ("1980"), a decade ("1920s") or a century.
 
-    Raises UsageProblem naming the closest eras when nothing is close enough.
+    Raises UnknownTerm with the closest eras when nothing is close enough.
     """
     key = era_key(text[: MAX_TERM * 2])[:MAX_TERM]
     if not key:
-        raise UsageProblem("an era cannot be empty", hint="see `cry-picker eras`")
+        raise EmptyText("era")
     if key in _era_terms() or key in custom:
         name = _era_terms().get(key, key)
         return EraQuery(name, frozenset({name}), None)
@@ -159,11 +155,7 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
     found = _lookup(key, _era_terms(), custom)
     if found is not None:
         return EraQuery(found[0], frozenset({found[0]}), None)
-    raise UsageProblem(
-        f"unknown era '{text}'",
-        suggestions=_closest(key, _table(_era_terms(), custom)),
-        hint="see `cry-picker eras`; a year (1980), a decade (1920s) or a century works too",
-    )
+    raise UnknownTerm("era", text, _closest(key, _table(_era_terms(), custom)))
 
 
 def _closest(key: str, table: dict[str, str], limit: int = 3) -> list[str]:

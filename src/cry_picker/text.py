@@ -21,6 +21,7 @@ _SILENT_H = re.compile(r"(?<=[aeiouwy])h(?![aeiouwy])")
 _EO_CLOSED = re.compile(r"eo(?=[nmlkpt])")
 _LATIN = re.compile(r"[a-z]")
 _ARTICLES = ("the ", "a ", "an ")
+MAX_QUERY = 200  # characters of a query that take part in matching
 
 # Surnames whose spellings no general rule reconciles (이 is Lee, Yi, Rhee...).
 _SURNAMES = {
@@ -52,6 +53,11 @@ def strip_control(text: str) -> str:
     """
     text = _ANSI.sub("", text)
     return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def clean_query(text: str) -> str:
+    """What a person typed, ready to match: control characters gone, trimmed, bounded."""
+    return strip_control(text).strip()[:MAX_QUERY]
 
 
 def fold(text: str) -> str:

@@ -11,18 +11,19 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import StorageError
+from . import atomic
+from .errors import DataDirUnusable, LogBusy, LogStuck, LogUnreadable, NewerLog
 from .text import compact
 
 FORMAT = 1
 FILE_NAME = "watched.json"
 LOCK_TIMEOUT = 30.0  # seconds to wait for another cry-picker to finish writing
+TEMP_PREFIX = ".watched-"
 
 
 class Record(NamedTuple):
@@ -33,14 +34,23 @@ class Record(NamedTuple):
         return {"title": self.title, "added": self.added}
 
 
-class WatchedLog:
-    """Read and change the log in `directory`; `notice` receives messages for the user
-    (for instance where a damaged file was moved)."""
+class MovedAside(NamedTuple):
+    """A damaged log was moved out of the way and a fresh one started."""
 
-    def __init__(self, directory: Path, notice: Callable[[str], None] | None = None) -> None:
+    path: Path
+    moved_to: Path
+
+
+class WatchedLog:
+    """Read and change the log in `directory`; `on_event` hears what the user should be
+    told about (a damaged file moved aside)."""
+
+    def __init__(
+        self, directory: Path, on_event: Callable[[MovedAside], None] | None = None
+    ) -> None:
         self.directory = directory
         self.path = directory / FILE_NAME
-        self._notice = notice or (lambda message: None)
+        self._on_event = on_event or (lambda event: None)
 
     # -- reading
 
@@ -103,23 +113,15 @@ class WatchedLog:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StorageError(
-                    f"cannot create the data directory {self.directory}: {_why(exc)}",
-                    hint="set XDG_DATA_HOME to a writable directory",
-                ) from None
+                raise DataDirUnusable(self.directory, _why(exc)) from None
         lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
         try:
             with lock:
                 yield
         except Timeout:
-            raise StorageError(
-                f"another cry-picker has held {self.path}.lock for {LOCK_TIMEOUT:.0f}s; try again"
-            ) from None
+            raise LogBusy(Path(str(self.path) + ".lock"), LOCK_TIMEOUT) from None
         except PermissionError as exc:
-            raise StorageError(
-                f"cannot use the data directory {self.directory}: {_why(exc)}",
-                hint="set XDG_DATA_HOME to a writable directory",
-            ) from None
+            raise DataDirUnusable(self.directory, _why(exc)) from None
 
     def _read(self, repair: bool = True) -> list[Record]:
         try:
@@ -127,16 +129,12 @@ class WatchedLog:
         except (FileNotFoundError, NotADirectoryError):
             return []
         except OSError as exc:
-            raise StorageError(f"cannot read the watched log {self.path}: {_why(exc)}") from None
+            raise LogUnreadable(self.path, _why(exc)) from None
         try:
             data = json.loads(raw.decode("utf-8"))
             return _parse(data)
         except _NewerFormat as exc:
-            raise StorageError(
-                f"the watched log {self.path} has format {exc.args[0]}, "
-                f"but this cry-picker understands format {FORMAT}",
-                hint="upgrade cry-picker; the file was left as it is",
-            ) from None
+            raise NewerLog(self.path, exc.args[0], FORMAT) from None
         except (ValueError, UnicodeDecodeError, KeyError, TypeError):
             if not repair:
                 raise _Damaged() from None
@@ -153,36 +151,16 @@ class WatchedLog:
         try:
             os.replace(self.path, target)
         except OSError as exc:
-            raise StorageError(
-                f"the watched log {self.path} is damaged and cannot be moved aside: {_why(exc)}"
-            ) from None
-        self._notice(
-            f"Warning: the watched log could not be read; it was moved to {target} "
-            "and a fresh log was started."
-        )
+            raise LogStuck(self.path, _why(exc)) from None
+        self._on_event(MovedAside(self.path, target))
 
     def _write(self, records: list[Record]) -> None:
         payload = {"app": "cry-picker", "format": FORMAT, "watched": [r.to_json() for r in records]}
         data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        tmp = None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".watched-", suffix=".tmp", dir=self.directory)
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-            tmp = None
-            _fsync_directory(self.directory)
+            atomic.write(self.path, data, prefix=TEMP_PREFIX, durable=True)
         except OSError as exc:
-            raise StorageError(
-                f"cannot write the watched log in {self.directory}: {_why(exc)}",
-                hint="set XDG_DATA_HOME to a writable directory",
-            ) from None
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+            raise DataDirUnusable(self.directory, _why(exc)) from None
 
 
 class _NewerFormat(Exception):
@@ -208,20 +186,6 @@ def _parse(data: Any) -> list[Record]:
             raise ValueError("bad record")
         records.append(Record(title, added))
     return records
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where unsupported."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _why(exc: OSError) -> str:

@@ -12,8 +12,8 @@ from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from ..match import Match
 from ..model import Drama
+from ..results import Result
 from ..vocab import ERAS, MOODS
 from . import views
 from .views import clean
@@ -93,24 +93,28 @@ def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Pane
 
 
 def ranked(
-    matches: Sequence[Match], *, spoilers: bool = False, watched: Collection[int] = ()
+    results: Sequence[Result],
+    *,
+    spoilers: bool = False,
+    watched: Collection[int] = (),
+    points: bool = False,
 ) -> Group:
     """One compact card per result: rank, title, year and network on top, score and tear
     meter below, the reasons inside. (Cards rather than a table: rich's table module is
     the slowest part of rich to import, and a ranked list does not need column layout.)"""
     shown: list[RenderableType] = []
-    for rank, match in enumerate(matches, start=1):
-        drama = match.drama
+    for rank, result in enumerate(results, start=1):
+        drama = result.drama
         title = Text.assemble(
             (f"{rank}. ", "bold"),
             (clean(drama.title), "bold"),
             (f"  {drama.year}, {clean(drama.network)}", "dim"),
         )
-        if match.position in watched:
+        if result.position in watched:
             title.append("  ✓ watched", style="green")
-        score = Text.assemble(("score ", "dim"), (str(match.score), "bold"), "  ")
+        score = Text.assemble(("score ", "dim"), (str(result.score), "bold"), "  ")
         score.append_text(_meter(drama.tears))
-        body = Text("\n".join(f"• {clean(reason)}" for reason in match.reasons))
+        body = Text("\n".join(f"• {views.reason(r, points=points)}" for r in result.reasons))
         if spoilers and drama.spoilers:
             body.append("\n⚠ " + "\n⚠ ".join(clean(s) for s in drama.spoilers), style="red")
         shown.append(
@@ -127,15 +131,18 @@ def ranked(
     return Group(*shown)
 
 
-def listing(dramas: Sequence[Drama]) -> Table:
+def listing(dramas: Sequence[tuple[int, Drama]], watched: Collection[int] = ()) -> Table:
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD)
     for column in ("Title", "Year", "Network", "Era", "Tears", "Moods"):
         table.add_column(column)
-    for drama in dramas:
+    for position, drama in dramas:
+        title = Text(clean(drama.title), style="bold")
+        if position in watched:
+            title.append(" ✓", style="green")
         table.add_row(
-            Text(clean(drama.title), style="bold"),
+            title,
             str(drama.year),
             Text(clean(drama.network)),
             Text(views.era(drama)),

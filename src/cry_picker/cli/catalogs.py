@@ -7,11 +7,12 @@ import typer
 
 from .. import __version__
 from ..errors import CatalogueError, Problem, StorageError
-from . import jsonout
 from .app import app
+from .output import Output
+from .report import words
 from .shared import CatalogOpt, JsonOpt, NoBundledOpt, open_catalogue, watched_log
 from .status import ExitStatus
-from .streams import say, write
+from .streams import say
 
 MAX_NOTES = 20
 
@@ -44,16 +45,13 @@ def validate(
     from ..terms import canonical_era, canonical_mood
     from ..vocab import era_names, mood_names
 
+    out = Output.choose(as_json=as_json, empty="object")
     try:
         dramas = load_dramas(path)
     except CatalogueError as error:
-        if as_json:
+        if out.json:
             problems = [_problem(p) for p in error.problems]
-            write(
-                jsonout.dumps(
-                    {"path": str(path), "valid": False, "dramas": 0, "problems": problems}
-                )
-            )
+            out.data({"path": str(path), "valid": False, "dramas": 0, "problems": problems})
         raise
     notes = []
     moods, eras = set(mood_names()), set(era_names())
@@ -70,12 +68,10 @@ def validate(
         say(f"Note: {note}")
     if len(notes) > MAX_NOTES:
         say(f"Note: ... and {len(notes) - MAX_NOTES} more like these")
-    if as_json:
-        write(
-            jsonout.dumps({"path": str(path), "valid": True, "dramas": len(dramas), "problems": []})
-        )
+    if out.json:
+        out.data({"path": str(path), "valid": True, "dramas": len(dramas), "problems": []})
     else:
-        write(f"{path}: valid, {len(dramas)} drama{'s' if len(dramas) != 1 else ''}\n")
+        out.text(f"{path}: valid, {len(dramas)} drama{'s' if len(dramas) != 1 else ''}\n")
     return ExitStatus.OK
 
 
@@ -92,12 +88,13 @@ def info(
     """
     from ..paths import cache_dir, data_dir
 
+    out = Output.choose(as_json=as_json, empty="object")
     catalogue = open_catalogue(catalog, no_bundled)
     log = watched_log()
     try:
         watched: int | None = len(log.records())
     except StorageError as error:
-        say(f"Warning: {error.message}")
+        say(f"Warning: {words(error).message}")
         watched = None
     cache = catalogue.cache_path
     cache_size = cache.stat().st_size if cache is not None and cache.exists() else None
@@ -114,8 +111,8 @@ def info(
         "cache_dir": str(cache_dir()),
         "data_dir": str(data_dir()),
     }
-    if as_json:
-        write(jsonout.dumps(report))
+    if out.json:
+        out.data(report)
         return ExitStatus.OK
     lines = [f"cry-picker {__version__}"]
     for source in catalogue.sources:
@@ -131,5 +128,5 @@ def info(
         lines.append(f"cache: {cache} ({cache_size / 1e6:.1f} MB)")
     else:
         lines.append(f"cache: none (cannot write to {cache_dir()}; every run parses the catalogue)")
-    write("\n".join(lines) + "\n")
+    out.text("\n".join(lines) + "\n")
     return ExitStatus.OK

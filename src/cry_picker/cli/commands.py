@@ -1,12 +1,15 @@
 """Finding dramas: suggest, show, search, similar, surprise, list, moods and eras."""
 
-from typing import Annotated, Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import NotFound
-from . import complete, jsonout, plain
+from . import complete, plain
 from .app import app
+from .output import Output
+from .report import Failure
 from .shared import (
     CatalogOpt,
     IncludeWatchedOpt,
@@ -15,14 +18,13 @@ from .shared import (
     NoBundledOpt,
     SpoilersOpt,
     TitleArg,
-    emit,
-    emit_card,
-    emit_results,
     exclusions,
     open_catalogue,
 )
 from .status import ExitStatus
-from .streams import write
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 MoodOpt = Annotated[
     list[str] | None,
@@ -71,9 +73,10 @@ def suggest(
     """
     from ..suggest import suggest as run
 
+    out = Output.choose(as_json=as_json)
     catalogue = open_catalogue(catalog, no_bundled)
     skip, watched = exclusions(catalogue, include_watched)
-    matches = run(
+    results = run(
         catalogue,
         mood or (),
         era=era,
@@ -82,11 +85,13 @@ def suggest(
         min_tears=min_tears,
         exclude=skip,
     )
-    nothing = NotFound(
-        "nothing matched all of that",
-        hint="drop an option, or see `cry-picker moods` and `cry-picker eras`",
-    )
-    return emit_results(matches, nothing, as_json=as_json, spoilers=spoilers, watched=watched)
+    if not results:
+        raise Failure(
+            "nothing matched all of that",
+            hint="drop an option, or see `cry-picker moods` and `cry-picker eras`",
+        )
+    out.ranked(results, spoilers=spoilers, watched=watched, points=True)
+    return ExitStatus.OK
 
 
 @app.command()
@@ -101,13 +106,11 @@ def show(
 
     Example: cry-picker show "Moon Lovers"
     """
-    from ..match import resolve
+    from ..titles import resolve
 
-    match = resolve(open_catalogue(catalog, no_bundled), title)
-    if as_json:
-        write(jsonout.dumps(jsonout.drama(match.drama, spoilers=spoilers)))
-    else:
-        emit_card(match.drama, spoilers=spoilers)
+    out = Output.choose(as_json=as_json, empty="object")
+    found = resolve(open_catalogue(catalog, no_bundled), title)
+    out.card(found.drama, spoilers=spoilers)
     return ExitStatus.OK
 
 
@@ -128,17 +131,20 @@ def search(
 
     Example: cry-picker search "Lee Jong Suk"
     """
-    from ..match import closest_titles
-    from ..match import search as run
+    from ..search import search as run
+    from ..titles import closest_titles
+    from .report import quoted
 
+    out = Output.choose(as_json=as_json)
     catalogue = open_catalogue(catalog, no_bundled)
     skip, watched = exclusions(catalogue, include_watched)
-    matches = run(catalogue, query, limit=limit, exclude=skip)
-    nothing = NotFound(
-        f"nothing matched '{query}'",
-        suggestions=closest_titles(catalogue, query) if not matches else (),
-    )
-    return emit_results(matches, nothing, as_json=as_json, watched=watched)
+    results = run(catalogue, query, limit=limit, exclude=skip)
+    if not results:
+        raise Failure(
+            f"nothing matched {quoted(query)}", suggestions=closest_titles(catalogue, query)
+        )
+    out.ranked(results, watched=watched)
+    return ExitStatus.OK
 
 
 @app.command()
@@ -156,15 +162,18 @@ def similar(
 
     Example: cry-picker similar "The Red Sleeve"
     """
-    from ..match import resolve
     from ..similar import similar as run
+    from ..titles import resolve
 
+    out = Output.choose(as_json=as_json)
     catalogue = open_catalogue(catalog, no_bundled)
     start = resolve(catalogue, title)
     skip, watched = exclusions(catalogue, include_watched)
-    matches = run(catalogue, start.position, limit=limit, exclude=skip)
-    nothing = NotFound(f"nothing left that is like {start.drama.title}")
-    return emit_results(matches, nothing, as_json=as_json, watched=watched)
+    results = run(catalogue, start.position, limit=limit, exclude=skip)
+    if not results:
+        raise Failure(f"nothing left that is like {start.drama.title}")
+    out.ranked(results, watched=watched, points=True)
+    return ExitStatus.OK
 
 
 @app.command()
@@ -186,16 +195,13 @@ def surprise(
 
     from ..suggest import suggest as run
 
+    out = Output.choose(as_json=as_json, empty="object")
     catalogue = open_catalogue(catalog, no_bundled)
     skip, _ = exclusions(catalogue, include_watched=False)
     fitting = run(catalogue, mood or (), era=era, actor=actor, limit=len(catalogue), exclude=skip)
     if not fitting:
-        raise NotFound("no unwatched drama fits all of that")
-    picked = random.Random(seed).choice(fitting).drama
-    if as_json:
-        write(jsonout.dumps(jsonout.drama(picked, spoilers=spoilers)))
-    else:
-        emit_card(picked, spoilers=spoilers)
+        raise Failure("no unwatched drama fits all of that")
+    out.card(random.Random(seed).choice(fitting).drama, spoilers=spoilers)
     return ExitStatus.OK
 
 
@@ -209,17 +215,8 @@ def list_dramas(
 
     Example: cry-picker list --json
     """
-    dramas = list(open_catalogue(catalog, no_bundled))
-    if as_json:
-        write(jsonout.dumps([jsonout.drama(d) for d in dramas]))
-        return ExitStatus.OK
-
-    def rich() -> Any:
-        from . import cards
-
-        return cards.listing(dramas)
-
-    emit(lambda: plain.listing(dramas), rich)
+    out = Output.choose(as_json=as_json)
+    out.listing(list(enumerate(open_catalogue(catalog, no_bundled))))
     return ExitStatus.OK
 
 
@@ -231,19 +228,20 @@ def moods(as_json: JsonOpt = False) -> int:
     """
     from ..vocab import MOODS
 
-    if as_json:
-        write(jsonout.dumps([
+    out = Output.choose(as_json=as_json)
+    if out.json:
+        out.data([
             {"name": m.name, "description": m.description, "synonyms": list(m.synonyms)}
             for m in MOODS
-        ]))  # fmt: skip
+        ])  # fmt: skip
         return ExitStatus.OK
 
-    def rich() -> Any:
+    def rich() -> RenderableType:
         from . import cards
 
         return cards.moods()
 
-    emit(plain.moods, rich)
+    out.table(plain.moods, rich)
     return ExitStatus.OK
 
 
@@ -255,17 +253,19 @@ def eras(as_json: JsonOpt = False) -> int:
     """
     from ..vocab import ERAS
 
-    if as_json:
-        write(jsonout.dumps([
-            {"name": e.name, "start": e.start, "end": e.end, "aliases": list(e.aliases)}
+    out = Output.choose(as_json=as_json)
+    if out.json:
+        out.data([
+            {"name": e.name, "hangul": e.hangul, "start": e.start, "end": e.end,
+             "aliases": list(e.aliases)}
             for e in ERAS
-        ]))  # fmt: skip
+        ])  # fmt: skip
         return ExitStatus.OK
 
-    def rich() -> Any:
+    def rich() -> RenderableType:
         from . import cards
 
         return cards.eras()
 
-    emit(plain.eras, rich)
+    out.table(plain.eras, rich)
     return ExitStatus.OK

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from ..match import Match
 from ..model import Drama
+from ..results import Result
 from ..vocab import ERAS, MOODS
 from . import views
 from .views import clean
@@ -42,23 +42,28 @@ def _spoilers(drama: Drama, shown: bool, indent: str) -> list[str]:
 
 
 def ranked(
-    matches: Sequence[Match], *, spoilers: bool = False, watched: Collection[int] = ()
+    results: Sequence[Result],
+    spoilers: bool = False,
+    watched: Collection[int] = (),
+    points: bool = False,
 ) -> str:
     lines: list[str] = []
-    for rank, match in enumerate(matches, start=1):
-        mark = "  [watched]" if match.position in watched else ""
+    for rank, result in enumerate(results, start=1):
+        mark = "  [watched]" if result.position in watched else ""
         lines.append(
-            f"{rank}. {views.heading(match.drama)}  score {match.score}  "
-            f"{views.tear_meter(match.drama.tears)}{mark}"
+            f"{rank}. {views.heading(result.drama)}  score {result.score}  "
+            f"{views.tear_meter(result.drama.tears)}{mark}"
         )
-        lines.extend(f"   - {clean(reason)}" for reason in match.reasons)
-        if spoilers and match.drama.spoilers:
-            lines.extend(_spoilers(match.drama, True, indent="   "))
+        lines.extend(f"   - {views.reason(r, points=points)}" for r in result.reasons)
+        if spoilers and result.drama.spoilers:
+            lines.extend(_spoilers(result.drama, True, indent="   "))
     return "\n".join(lines) + "\n"
 
 
-def listing(dramas: Sequence[Drama]) -> str:
-    return "".join(views.one_line(d) + "\n" for d in dramas)
+def listing(dramas: Sequence[tuple[int, Drama]], watched: Collection[int] = ()) -> str:
+    return "".join(
+        views.one_line(d) + ("  [watched]" if p in watched else "") + "\n" for p, d in dramas
+    )
 
 
 def moods() -> str:

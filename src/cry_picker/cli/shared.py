@@ -1,23 +1,18 @@
-"""Options and output helpers shared by every command."""
+"""Options, the catalogue and the watched log, as every command gets them."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import complete, jsonout, plain
-from .status import ExitStatus
-from .streams import PipeClosed, is_terminal, say, silence_stdout, write
+from . import complete
+from .streams import is_terminal, say
 
 if TYPE_CHECKING:  # the core is imported inside functions, to keep start-up quick
     from ..catalogue import Catalogue
-    from ..errors import NotFound
-    from ..match import Match
-    from ..model import Drama
     from ..watched import WatchedLog
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8) instead of text.")]
@@ -59,82 +54,31 @@ NoBundledOpt = Annotated[
 
 def open_catalogue(catalog: Path | None = None, no_bundled: bool = False) -> Catalogue:
     """The catalogue a command reads: bundled, the user's file merged over it, or the
-    user's file alone; cached between runs, with a progress note when the first read of a
+    user's file alone; cached between runs, with progress shown when the first read of a
     big file is slow and someone is watching."""
     from ..catalogue import open_catalogue
     from ..paths import cache_dir
+    from .progress import progress
 
-    def progress(message: str) -> None:
-        if is_terminal(sys.stderr):
-            say(message)
-
-    return open_catalogue(catalog, bundled=not no_bundled, cache_dir=cache_dir(), on_slow=progress)
-
-
-def emit(text: Callable[[], str], rich: Callable[[], Any]) -> None:
-    """Rich output on a terminal, plain text anywhere else."""
-    if not is_terminal(sys.stdout):
-        write(text())
-        return
-    from .cards import console
-
-    try:
-        console().print(rich())
-        sys.stdout.flush()
-    except BrokenPipeError:
-        silence_stdout()
-        raise PipeClosed() from None
-
-
-def emit_ranked(
-    matches: Sequence[Match], *, as_json: bool, spoilers: bool, watched: Collection[int] = ()
-) -> None:
-    if as_json:
-        write(jsonout.dumps([
-            jsonout.ranked(m, spoilers=spoilers, watched=m.position in watched) for m in matches
-        ]))  # fmt: skip
-        return
-
-    def rich() -> Any:
-        from . import cards
-
-        return cards.ranked(matches, spoilers=spoilers, watched=watched)
-
-    emit(lambda: plain.ranked(matches, spoilers=spoilers, watched=watched), rich)
-
-
-def emit_results(
-    matches: Sequence[Match],
-    nothing: NotFound,
-    *,
-    as_json: bool,
-    spoilers: bool = False,
-    watched: Collection[int] = (),
-) -> int:
-    """Ranked results, or `nothing` when there are none (after an empty JSON array, so
-    that a script always gets valid JSON)."""
-    if not matches:
-        if as_json:
-            write(jsonout.dumps([]))
-        raise nothing
-    emit_ranked(matches, as_json=as_json, spoilers=spoilers, watched=watched)
-    return ExitStatus.OK
-
-
-def emit_card(drama: Drama, *, spoilers: bool, watched: bool = False) -> None:
-    def rich() -> Any:
-        from . import cards
-
-        return cards.card(drama, spoilers=spoilers, watched=watched)
-
-    emit(lambda: plain.card(drama, spoilers=spoilers, watched=watched), rich)
+    return open_catalogue(
+        catalog,
+        bundled=not no_bundled,
+        cache_dir=cache_dir(),
+        on_progress=progress if is_terminal(sys.stderr) else None,
+    )
 
 
 def watched_log() -> WatchedLog:
     from ..paths import data_dir
-    from ..watched import WatchedLog
+    from ..watched import MovedAside, WatchedLog
 
-    return WatchedLog(data_dir(), notice=say)
+    def told(event: MovedAside) -> None:
+        say(
+            f"Warning: the watched log could not be read; it was moved to {event.moved_to} "
+            "and a fresh log was started."
+        )
+
+    return WatchedLog(data_dir(), on_event=told)
 
 
 def watched_positions(catalogue: Catalogue) -> set[int]:
@@ -144,11 +88,12 @@ def watched_positions(catalogue: Catalogue) -> set[int]:
     should not fail because of it.
     """
     from ..errors import StorageError
+    from .report import words
 
     try:
         keys = watched_log().titles()
     except StorageError as error:
-        say(f"Warning: {error.message}; watched dramas are not left out.")
+        say(f"Warning: {words(error).message}; watched dramas are not left out.")
         return set()
     found = (catalogue.index.owner_of_key(key) for key in keys)
     return {position for position in found if position is not None}

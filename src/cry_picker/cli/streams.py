@@ -1,6 +1,9 @@
-"""Writing to stdout and stderr: terminal detection, sanitising, and closed pipes.
+"""Writing to stdout and stderr: terminal detection and sanitising.
 
-Nothing here imports rich; plain and JSON output stay fast.
+Nothing here imports rich; plain and JSON output stay fast. A reader that goes away
+(`cry-picker list | head -1`) ends the command quietly: every write to stdout goes
+through `guarded`, which turns the broken pipe into `PipeClosed` for the application's
+one error handler (Typer would otherwise treat it as a failure).
 """
 
 from __future__ import annotations
@@ -8,13 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from ..text import strip_control
-
-
-class PipeClosed(Exception):
-    """The reader of stdout went away (`cry-picker list | head -1`); stop quietly."""
 
 
 def is_terminal(stream: TextIO) -> bool:
@@ -38,14 +38,23 @@ def silence_stdout() -> None:
         pass  # not a real file descriptor (a test runner's buffer): nothing to flush
 
 
-def write(text: str) -> None:
-    """Write results to stdout; a closed pipe ends the command quietly."""
+class PipeClosed(Exception):
+    """The reader of stdout went away; stop quietly."""
+
+
+def guarded(action: Callable[[], object]) -> None:
+    """Run something that writes to stdout; a closed pipe becomes PipeClosed."""
     try:
-        sys.stdout.write(text)
+        action()
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
         raise PipeClosed() from None
+
+
+def write(text: str) -> None:
+    """Write results to stdout, flushed."""
+    guarded(lambda: sys.stdout.write(text))
 
 
 def say(text: str) -> None:
@@ -53,8 +62,8 @@ def say(text: str) -> None:
     try:
         sys.stderr.write(strip_control(text) + "\n")
         sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        pass
+    except (OSError, ValueError):
+        pass  # nowhere left to say it
 
 
 def use_utf8() -> None:

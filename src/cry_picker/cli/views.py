@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from ..model import CastMember, Drama
+from ..results import Kind, Reason
 from ..text import strip_control
 from ..vocab import Era
 
@@ -35,8 +39,7 @@ def era(drama: Drama) -> str:
     """ "Korean Empire, Joseon · set in 1871-1907"."""
     text = ", ".join(clean(e) for e in drama.era)
     if drama.period:
-        first, last = drama.period
-        text += f" · set in {first}" if first == last else f" · set in {first}-{last}"
+        text += f" · set in {span(drama.period)}"
     return text
 
 
@@ -58,3 +61,91 @@ def years(era: Era) -> str:
     """ "918-1392", or "57 BCE-668" for an era that starts before the common era."""
     start = f"{era.start}" if era.start >= 0 else f"{-era.start} BCE"
     return f"{start}-{era.end}"
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
+def span(years: tuple[int, int] | list[int]) -> str:
+    """ "1871-1907", or "1980" for a single year."""
+    first, last = years
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def reason(item: Reason, *, points: bool = False) -> str:
+    """A reason in words: "mood: grief, #1 of its 4 moods (+80)"."""
+    text = _REASONS[item.kind](item)
+    if item.filter:
+        text += " (filter)"
+    elif points:
+        text += f" (+{item.points})"
+    return clean(text)
+
+
+def _actor(item: Reason) -> str:
+    text = f"actor: {item.subject}"
+    if item.via:
+        text += f" ({item.via})" if _HANGUL.search(item.via) else f" (also known as {item.via})"
+    return text + (f" as {item.role}" if item.role else "")
+
+
+def _mood(item: Reason) -> str:
+    label = item.subject if item.typed is None else f"{item.subject} (from '{item.typed}')"
+    if item.rank is None:
+        return f"mood: {label}, not among its moods"
+    return f"mood: {label}, #{item.rank} of its {item.count} moods"
+
+
+def _era(item: Reason) -> str:
+    if item.years is not None:
+        years = span(item.years)
+        return f"era: set in {years}" + (
+            "" if years == item.subject else f", within {item.subject}"
+        )
+    if item.typed is not None:
+        return f"era: {item.subject}, which spans {item.typed}"
+    return f"era: {item.subject}"
+
+
+def _shared_era(item: Reason) -> str:
+    if item.items:
+        return "both " + " and ".join(item.items)
+    if item.gap is None:
+        return "different eras"
+    return f"set {item.gap} years apart" if item.gap else "set in overlapping years"
+
+
+def _shared_cast(item: Reason) -> str:
+    verb = "is" if len(item.items) == 1 else "are"
+    return f"{' and '.join(item.items)} {verb} in both"
+
+
+def _surname(item: Reason) -> str:
+    people = ", ".join(item.items) or "someone in the cast"
+    return f"actor: surname only ({people}); type a full name for a confident match"
+
+
+_REASONS: dict[Kind, Callable[[Reason], str]] = {
+    Kind.TITLE: lambda r: f"title: {r.subject}",
+    Kind.ALT_TITLE: lambda r: f"also known as: {r.subject}",
+    Kind.HANGUL_TITLE: lambda r: f"hangul title: {r.subject}",
+    Kind.ACTOR: _actor,
+    Kind.ROLE: lambda r: f"role: {r.subject} (played by {r.actor})",
+    Kind.SURNAME: _surname,
+    Kind.MOOD: _mood,
+    Kind.CRY: lambda r: f"you asked to cry ('{r.typed or r.subject}'): ranked by tears",
+    Kind.ERA: _era,
+    Kind.TEARS: lambda r: f"tears: {r.subject}/5",
+    Kind.SYNOPSIS: lambda r: f"synopsis mentions: {', '.join(r.items)}",
+    Kind.WHY_CRY: lambda r: f"why you will cry mentions: {', '.join(r.items)}",
+    Kind.SHARED_MOODS: lambda r: (
+        ("both: " + ", ".join(r.items)) if r.items else "no moods in common"
+    ),
+    Kind.SHARED_ERA: _shared_era,
+    Kind.SHARED_CAST: _shared_cast,
+    Kind.SIMILAR_TEARS: lambda r: f"tears: {r.items[0]} and {r.items[1]}",
+    Kind.AIRED: lambda r: f"aired {r.subject}",
+    Kind.NETWORK: lambda r: f"on {r.subject}",
+    Kind.EPISODES: lambda r: f"{r.subject} episodes",
+    Kind.ENDING: lambda r: f"ending: {r.subject}",
+}

@@ -4,12 +4,13 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NotFound, UsageProblem
-from . import jsonout
+from ..errors import NotFound
 from .app import app
+from .output import Output
+from .report import Failure, quoted
 from .shared import CatalogOpt, JsonOpt, NoBundledOpt, TitleArg, open_catalogue, watched_log
 from .status import ExitStatus
-from .streams import say, write
+from .streams import say
 
 watched = typer.Typer(
     help="Remember what you have already cried through; suggest, search, similar and "
@@ -30,13 +31,14 @@ def add(
 
     Example: cry-picker watched add "Moon Lovers"
     """
-    from ..match import resolve
+    from ..titles import resolve
 
+    out = Output.choose()
     drama = resolve(open_catalogue(catalog, no_bundled), title).drama
     if watched_log().add(drama.title):
-        write(f"Marked as watched: {drama.title} ({drama.year}, {drama.network})\n")
+        out.text(f"Marked as watched: {drama.title} ({drama.year}, {drama.network})\n")
     else:
-        write(f"Already in your watched log: {drama.title}\n")
+        out.text(f"Already in your watched log: {drama.title}\n")
     return ExitStatus.OK
 
 
@@ -50,8 +52,9 @@ def remove(
 
     Example: cry-picker watched remove "Mr. Sunshine"
     """
-    from ..match import resolve
+    from ..titles import resolve
 
+    out = Output.choose()
     log = watched_log()
     try:
         name = resolve(open_catalogue(catalog, no_bundled), title).drama.title
@@ -59,8 +62,8 @@ def remove(
         name = title  # a record from another catalogue can still be removed by its title
     removed = log.remove(name)
     if removed is None:
-        raise NotFound(f"'{name}' is not in your watched log")
-    write(f"Removed from your watched log: {removed.title}\n")
+        raise Failure(f"{quoted(name)} is not in your watched log")
+    out.text(f"Removed from your watched log: {removed.title}\n")
     return ExitStatus.OK
 
 
@@ -76,11 +79,12 @@ def list_watched(
 
     Example: cry-picker watched list --json
     """
+    out = Output.choose(as_json=as_json)
     records = watched_log().records()
     catalogue = open_catalogue(catalog, no_bundled)
     rows = [(r, catalogue.position(r.title) is not None) for r in records]
-    if as_json:
-        write(jsonout.dumps([{**r.to_json(), "in_catalogue": known} for r, known in rows]))
+    if out.json:
+        out.data([{**r.to_json(), "in_catalogue": known} for r, known in rows])
         return ExitStatus.OK
     if not rows:
         say("Your watched log is empty. Add a drama with: cry-picker watched add TITLE")
@@ -89,7 +93,7 @@ def list_watched(
     for record, known in rows:
         flag = "" if known else "  (not in the current catalogue)"
         lines.append(f"{record.added}  {record.title}{flag}\n")
-    write("".join(lines))
+    out.text("".join(lines))
     return ExitStatus.OK
 
 
@@ -101,8 +105,9 @@ def clear(
 
     Example: cry-picker watched clear --yes
     """
+    out = Output.choose()
     if not yes:
-        raise UsageProblem("clearing the watched log needs --yes")
+        raise Failure("clearing the watched log needs --yes", status=ExitStatus.USAGE)
     count = watched_log().clear()
-    write(f"Cleared {count} record{'s' if count != 1 else ''} from your watched log.\n")
+    out.text(f"Cleared {count} record{'s' if count != 1 else ''} from your watched log.\n")
     return ExitStatus.OK

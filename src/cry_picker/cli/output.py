@@ -1,0 +1,121 @@
+"""How results reach the person: one `Output`, chosen once per run.
+
+The mode is decided once from `--json` and from whether stdout is a terminal: rich cards
+on a terminal, plain unwrapped lines in a pipe, JSON when asked. Every command hands its
+results to the output; nothing else decides how they look. Rich is imported only when a
+terminal is actually shown something.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import jsonout, plain
+from .streams import guarded, is_terminal, write
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..model import Drama
+    from ..results import Result
+
+Mode = Literal["terminal", "plain", "json"]
+Empty = Literal["list", "object"]
+
+
+class Output:
+    current: Output | None = None  # the run's output, for the error handler
+
+    def __init__(self, mode: Mode, *, empty: Empty = "list") -> None:
+        self.mode = mode
+        self.empty = empty  # what JSON stands for "nothing" in this command
+        self.written = False
+
+    @classmethod
+    def choose(cls, *, as_json: bool = False, empty: Empty = "list") -> Output:
+        """The output for this run; also remembered for the error handler."""
+        mode: Mode = "json" if as_json else "terminal" if is_terminal(sys.stdout) else "plain"
+        cls.current = cls(mode, empty=empty)
+        return cls.current
+
+    @property
+    def json(self) -> bool:
+        return self.mode == "json"
+
+    # -- what commands show
+
+    def ranked(
+        self,
+        results: Sequence[Result],
+        *,
+        spoilers: bool = False,
+        watched: Collection[int] = (),
+        points: bool = False,
+    ) -> None:
+        """Ranked results, best first; `points` shows each reason's points in text."""
+        if self.json:
+            self.data([jsonout.ranked(r, spoilers=spoilers, watched=r.position in watched)
+                       for r in results])  # fmt: skip
+            return
+
+        def rich() -> RenderableType:
+            from . import cards
+
+            return cards.ranked(results, spoilers=spoilers, watched=watched, points=points)
+
+        self._show(lambda: plain.ranked(results, spoilers, watched, points), rich)
+
+    def card(self, drama: Drama, *, spoilers: bool = False, watched: bool = False) -> None:
+        if self.json:
+            self.data(jsonout.drama(drama, spoilers=spoilers, watched=watched))
+            return
+
+        def rich() -> RenderableType:
+            from . import cards
+
+            return cards.card(drama, spoilers=spoilers, watched=watched)
+
+        self._show(lambda: plain.card(drama, spoilers=spoilers, watched=watched), rich)
+
+    def listing(self, dramas: Sequence[tuple[int, Drama]], watched: Collection[int] = ()) -> None:
+        if self.json:
+            self.data([jsonout.drama(d, watched=p in watched) for p, d in dramas])
+            return
+
+        def rich() -> RenderableType:
+            from . import cards
+
+            return cards.listing(dramas, watched)
+
+        self._show(lambda: plain.listing(dramas, watched), rich)
+
+    def table(self, plain_text: Callable[[], str], rich: Callable[[], RenderableType]) -> None:
+        """Anything else with a plain and a rich form (the vocabularies, an actor)."""
+        self._show(plain_text, rich)
+
+    def data(self, value: Any) -> None:
+        """JSON on stdout (only in JSON mode is this called for results)."""
+        self.text(jsonout.dumps(value))
+
+    def text(self, text: str) -> None:
+        """Plain text on stdout, whatever the mode (confirmations, `info`)."""
+        self.written = True
+        write(text)
+
+    def nothing(self) -> None:
+        """A command that ends without results: JSON readers still get valid JSON."""
+        if self.json and not self.written:
+            self.data([] if self.empty == "list" else None)
+
+    # -- the two ways of showing
+
+    def _show(self, plain_text: Callable[[], str], rich: Callable[[], RenderableType]) -> None:
+        self.written = True
+        if self.mode == "plain":
+            write(plain_text())
+            return
+        from .cards import console
+
+        guarded(lambda: console().print(rich()))

@@ -1,0 +1,60 @@
+"""A drama's moods and eras as the index holds them: how prominent a mood is in a drama,
+whether a drama belongs to an era or a span of years, and the catalogue's own words."""
+
+from __future__ import annotations
+
+from .index import Index
+from .results import Kind, Reason, prominence
+from .terms import EraQuery, MoodMatch, era_span
+from .text import fold
+from .vocab import era_names, mood_names
+
+
+def custom_moods(index: Index) -> set[str]:
+    """Mood words a user's catalogue uses that the vocabulary does not have."""
+    known = set(mood_names())
+    return {m for moods in index.moods for m in moods if m not in known}
+
+
+def custom_eras(index: Index) -> set[str]:
+    known = set(era_names())
+    return {e for eras in index.eras for e in eras if e not in known}
+
+
+def mood_weight(index: Index, position: int, mood: str) -> tuple[float, int]:
+    """(prominence, 1-based rank) of `mood` in the drama's list; (0.0, 0) if absent."""
+    moods = index.moods[position]
+    if mood not in moods:
+        return 0.0, 0
+    rank = moods.index(mood)
+    return prominence(rank, len(moods)), rank + 1
+
+
+def mood_reason(index: Index, position: int, match: MoodMatch) -> Reason:
+    """The mood, what the user typed for it if that was another word, and its place."""
+    _, rank = mood_weight(index, position, match.mood)
+    typed = None if match.exact and fold(match.typed) == fold(match.mood) else match.typed
+    count = len(index.moods[position])
+    return Reason(Kind.MOOD, match.mood, typed=typed, rank=rank or None, count=count)
+
+
+def in_era(index: Index, position: int, era: EraQuery, *, spans: bool = True) -> Reason | None:
+    """Why the drama at `position` belongs to `era`, or None if it does not."""
+    eras = index.eras[position]
+    for name in eras:
+        if name in era.eras:
+            return Reason(Kind.ERA, name)
+    if era.span is None:
+        return None
+    first, last = era.span
+    period = index.periods[position]
+    if period is not None:
+        if period[0] <= last and first <= period[1]:
+            return Reason(Kind.ERA, era.label, years=(period[0], period[1]))
+        return None
+    if spans:
+        for name in eras:
+            span = era_span(name)
+            if span and span[0] <= last and first <= span[1]:
+                return Reason(Kind.ERA, name, typed=era.label)
+    return None

@@ -1,0 +1,156 @@
+"""`search`: one query against every field at once, names and titles first.
+
+A result's score is its best hit's, weighted by the field it was found in (a name outranks
+a synopsis word); that best hit carries the points, and any other fields the query also
+matched are listed after it for no points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from .catalogue import Catalogue
+from .errors import EmptyText, UsageProblem
+from .facets import custom_eras, custom_moods, in_era, mood_reason, mood_weight
+from .index import STOPWORDS, Index
+from .model import Drama
+from .people import name_hits, name_reason, surname_hits
+from .results import Hit, Kind, Reason, Result, check_limit
+from .terms import resolve_era, resolve_mood
+from .text import clean_query, fold
+from .titles import exact_title, title_reason, title_scores
+
+WORD_CUTOFF = 88  # a synopsis word this close to a query word counts ("mothers", "mother")
+SEARCH_FLOOR = 40
+TITLE_FLOOR = 60
+MOOD_WEIGHT = ERA_WEIGHT = 0.85
+WORD_WEIGHT = 0.6
+
+
+def search(
+    catalogue: Catalogue,
+    query: str,
+    limit: int = 10,
+    exclude: Collection[int] = (),
+) -> list[Result]:
+    """Dramas matching `query` in any field, best first; name and title hits outrank
+    mood, era and synopsis hits. Raises EmptyText for an empty query."""
+    check_limit(limit)
+    text = clean_query(query)
+    if not fold(text):
+        raise EmptyText("query")
+    index = catalogue.index
+    hits: dict[int, list[Hit]] = {}
+
+    def add(found: dict[int, Hit]) -> None:
+        for position, hit in found.items():
+            hits.setdefault(position, []).append(hit)
+
+    exact = exact_title(index, text)
+    if exact is not None:
+        add(dict([exact]))
+    add(title_scores(index, text, floor=TITLE_FLOOR))
+    names = name_hits(index, text)
+    add(names)
+    if not names:
+        add(surname_hits(index, text))
+    if len(fold(text).split()) <= 4:
+        add(_mood_hits(index, text))
+        add(_era_hits(index, text))
+    add(_word_hits(catalogue, text))
+    return _rank(catalogue, hits, limit, exclude)
+
+
+def _mood_hits(index: Index, text: str) -> dict[int, Hit]:
+    try:
+        mood = resolve_mood(text, custom_moods(index))
+    except UsageProblem:
+        return {}
+    found: dict[int, Hit] = {}
+    for position in range(len(index)):
+        weight, _ = mood_weight(index, position, mood.mood)
+        if weight:
+            reason = mood_reason(index, position, mood)
+            found[position] = Hit(100 * weight * MOOD_WEIGHT, Kind.MOOD, reason=reason)
+    return found
+
+
+def _era_hits(index: Index, text: str) -> dict[int, Hit]:
+    try:
+        era = resolve_era(text, custom_eras(index))
+    except UsageProblem:
+        return {}
+    found: dict[int, Hit] = {}
+    for position in range(len(index)):
+        reason = in_era(index, position, era, spans=False)
+        if reason is not None:
+            found[position] = Hit(100 * ERA_WEIGHT, Kind.ERA, reason=reason)
+    return found
+
+
+def _word_hits(catalogue: Catalogue, text: str) -> dict[int, Hit]:
+    from rapidfuzz import fuzz, process  # imported on first fuzzy match
+
+    tokens = [t for t in fold(text).split() if len(t) > 3 and t not in STOPWORDS]
+    if not tokens:
+        return {}
+    words = catalogue.words
+    vocabulary = list(words)
+    matched: dict[int, list[str]] = {}
+    for token in dict.fromkeys(tokens):
+        postings = set(words.get(token, ()))
+        if not postings:
+            for word, _, _ in process.extract(
+                token, vocabulary, scorer=fuzz.ratio, limit=5, score_cutoff=WORD_CUTOFF
+            ):
+                postings.update(words[word])
+        for position in postings:
+            matched.setdefault(position, []).append(token)
+    count = len(set(tokens))
+    return {
+        p: Hit(
+            100 * WORD_WEIGHT * len(ws) / count,
+            Kind.SYNOPSIS,
+            reason=Reason(Kind.SYNOPSIS, ", ".join(ws), items=tuple(ws)),
+        )
+        for p, ws in matched.items()
+    }
+
+
+def _rank(
+    catalogue: Catalogue, hits: dict[int, list[Hit]], limit: int, exclude: Collection[int]
+) -> list[Result]:
+    index = catalogue.index
+    scored = [
+        (max(h.score for h in found), position)
+        for position, found in hits.items()
+        if position not in exclude
+    ]
+    scored = [(s, p) for s, p in scored if s >= SEARCH_FLOOR]
+    scored.sort(key=lambda sp: (-round(sp[0]), -index.tears[sp[1]], index.sort_key(sp[1])))
+    return [
+        _result(catalogue, position, min(100, round(score)), hits[position])
+        for score, position in scored[:limit]
+    ]
+
+
+def _result(catalogue: Catalogue, position: int, score: int, hits: list[Hit]) -> Result:
+    """The best hit carries the score's points; the other fields that matched follow."""
+    drama = catalogue[position]
+    reasons: list[Reason] = []
+    for hit in sorted(hits, key=lambda h: -h.score):
+        reason = reason_for(catalogue.index, drama, hit)
+        if reason not in reasons:
+            reasons.append(reason)
+    reasons[0] = reasons[0].scored(score)
+    return Result(position, drama, score, tuple(reasons))
+
+
+def reason_for(index: Index, drama: Drama, hit: Hit) -> Reason:
+    """A hit worded as a reason; names and titles need the drama to say which one."""
+    if hit.kind in (Kind.TITLE, Kind.ALT_TITLE, Kind.HANGUL_TITLE):
+        return title_reason(index, drama, hit)
+    if hit.kind in (Kind.ACTOR, Kind.ROLE, Kind.SURNAME):
+        return name_reason(index, drama, hit)
+    assert hit.reason is not None
+    return hit.reason
