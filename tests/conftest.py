@@ -13,6 +13,8 @@ from cry_picker.catalogue import Catalogue, open_catalogue
 from cry_picker.loader import bundled_path
 
 ROOT = Path(__file__).resolve().parents[1]
+TEN = Path(__file__).resolve().parent / "fixtures" / "ten.toml"
+SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -28,10 +30,25 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     return home
 
 
+@pytest.fixture(autouse=True)
+def own_catalogue(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run on a catalogue they own (tests/fixtures/ten.toml) in place of the bundled
+    one, so that the bundled catalogue can grow without changing what they assert. Tests
+    of the bundled catalogue itself are marked `real_catalogue`."""
+    if request.node.get_closest_marker("real_catalogue") is None:
+        monkeypatch.setattr("cry_picker.loader.bundled_path", lambda: TEN)
+
+
 @pytest.fixture(scope="session")
-def bundled() -> Catalogue:
-    """The bundled catalogue, parsed once per test session (no cache involved)."""
-    return open_catalogue()
+def ten() -> Catalogue:
+    """The tests' own ten-drama catalogue, parsed once per session (no cache involved)."""
+    return open_catalogue(TEN, bundled=False)
+
+
+@pytest.fixture(scope="session")
+def real_bundled() -> Catalogue:
+    """The catalogue cry-picker ships, parsed once per session."""
+    return open_catalogue(bundled_path())
 
 
 @pytest.fixture
@@ -74,10 +91,6 @@ synopsis = "Somebody is sad."
 actor = "Kim Test"
 role = "Lead"
 """
-
-
-def bundled_text() -> str:
-    return bundled_path().read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Your own catalogue: --catalog, CRY_PICKER_CATALOG, --no-bundled, validate and info."""
+"""Your own catalogue: --catalog, CRY_PICKER_CATALOG, --no-ten, validate and info."""
 
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ def test_info_says_where_everything_lives(run, write_catalogue, isolated_environ
     result = run("info", "--catalog", str(path))
     lines = result.stdout.splitlines()
     assert lines[1].startswith("bundled catalogue: ")
-    assert lines[1].endswith("dramas.toml (10 dramas)")
+    assert lines[1].endswith("ten.toml (10 dramas)")
     assert lines[2] == f"your catalogue: {path} (1 dramas)"
     assert lines[3].startswith("in use: 11 dramas")
     data = isolated_environment / "data" / "cry-picker" / "watched.json"

@@ -27,10 +27,12 @@ def problems_of(path: Path) -> list[str]:
 # --- the bundled catalogue --------------------------------------------------------------
 
 
-def test_bundled_catalogue_holds_the_ten_dramas_in_article_order():
-    assert [d.title for d in load_dramas()] == ARTICLE_ORDER
+@pytest.mark.real_catalogue
+def test_bundled_catalogue_begins_with_the_articles_ten_in_its_order():
+    assert [d.title for d in load_dramas()][:10] == ARTICLE_ORDER
 
 
+@pytest.mark.real_catalogue
 def test_bundled_catalogue_carries_the_verified_facts():
     dramas = {d.title: d for d in load_dramas()}
     sunshine = dramas["Mr. Sunshine"]
@@ -55,6 +57,7 @@ def test_bundled_catalogue_carries_the_verified_facts():
     assert dramas["Youth of May"].period == (1980, 1980)
 
 
+@pytest.mark.real_catalogue
 def test_the_fact_sheet_wins_over_the_article_for_the_husband_in_hi_bye_mama():
     mama = load_dramas()[0]
     roles = {member.actor: member.role for member in mama.cast}
@@ -62,6 +65,7 @@ def test_the_fact_sheet_wins_over_the_article_for_the_husband_in_hi_bye_mama():
     assert "Kwang" not in bundled_path().read_text(encoding="utf-8")
 
 
+@pytest.mark.real_catalogue
 def test_stage_names_and_alternative_spellings_are_recorded_as_aka():
     aka = {m.actor: m.aka for d in load_dramas() for m in d.cast}
     assert "Suzy" in aka["Bae Suzy"]
@@ -69,6 +73,7 @@ def test_stage_names_and_alternative_spellings_are_recorded_as_aka():
     assert "Junho" in aka["Lee Jun-ho"]
 
 
+@pytest.mark.real_catalogue
 def test_every_bundled_drama_meets_the_catalogue_rules():
     for drama in load_dramas():
         assert len(drama.moods) >= 3, drama.title
@@ -81,6 +86,7 @@ def test_every_bundled_drama_meets_the_catalogue_rules():
         assert drama.hangul
 
 
+@pytest.mark.real_catalogue
 def test_spoilers_stay_out_of_the_synopsis():
     # Words that give an ending away, taken from each drama's own spoiler notes.
     revealing = {
@@ -309,4 +315,6 @@ def test_an_installed_wheel_finds_its_catalogue(tmp_path):
         check=True,
     ).stdout.split("\n")
     assert Path(out[0]).is_relative_to(target)
-    assert out[1] == "10"
+    assert out[1] == str(
+        (ROOT / "data" / "dramas.toml").read_text(encoding="utf-8").count("[[drama]]\n")
+    )

@@ -36,20 +36,20 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 @SETTINGS
 @given(ANY_TEXT)
-def test_search_never_raises_anything_but_project_errors(bundled, text):
+def test_search_never_raises_anything_but_project_errors(ten, text):
     try:
-        results = search(bundled, text)
+        results = search(ten, text)
     except CryPickerError:
         return
     assert all(0 <= m.score <= 100 for m in results)
-    assert results == search(bundled, text)
+    assert results == search(ten, text)
 
 
 @SETTINGS
 @given(ANY_TEXT)
-def test_resolve_never_raises_anything_but_project_errors(bundled, text):
+def test_resolve_never_raises_anything_but_project_errors(ten, text):
     try:
-        match = resolve(bundled, text)
+        match = resolve(ten, text)
     except CryPickerError:
         return
     assert 0 <= match.score <= 100
@@ -59,13 +59,13 @@ def test_resolve_never_raises_anything_but_project_errors(bundled, text):
 @given(
     st.lists(ANY_TEXT, max_size=3), st.one_of(st.none(), ANY_TEXT), st.one_of(st.none(), ANY_TEXT)
 )
-def test_suggest_never_raises_anything_but_project_errors(bundled, moods, era, actor):
+def test_suggest_never_raises_anything_but_project_errors(ten, moods, era, actor):
     try:
-        results = suggest(bundled, moods, era=era, actor=actor)
+        results = suggest(ten, moods, era=era, actor=actor)
     except CryPickerError:
         return
     assert all(0 <= m.score <= 100 for m in results)
-    assert results == suggest(bundled, moods, era=era, actor=actor)
+    assert results == suggest(ten, moods, era=era, actor=actor)
 
 
 @SETTINGS
@@ -76,22 +76,22 @@ def test_mood_and_era_lookups_raise_only_project_errors(text):
             lookup(text)
 
 
-def test_every_title_alt_title_and_hangul_title_resolves_to_its_drama(bundled):
-    for position, drama in enumerate(bundled):
+def test_every_title_alt_title_and_hangul_title_resolves_to_its_drama(ten):
+    for position, drama in enumerate(ten):
         for name in (drama.title, *drama.alt_titles, drama.hangul or drama.title):
-            match = resolve(bundled, name)
+            match = resolve(ten, name)
             assert match.position == position, name
             assert match.score == 100
 
 
 @SETTINGS
 @given(st.data())
-def test_titles_resolve_whatever_their_case_and_spacing(bundled, data):
-    drama = data.draw(st.sampled_from(list(bundled)))
+def test_titles_resolve_whatever_their_case_and_spacing(ten, data):
+    drama = data.draw(st.sampled_from(list(ten)))
     name = data.draw(st.sampled_from([drama.title, *drama.alt_titles]))
     mangled = "".join(c.upper() if data.draw(st.booleans()) else c.lower() for c in name)
     mangled = re.sub(r"[ ]", lambda _: data.draw(st.sampled_from([" ", "  ", "-"])), mangled)
-    assert resolve(bundled, mangled).drama.title == drama.title
+    assert resolve(ten, mangled).drama.title == drama.title
 
 
 @SETTINGS

@@ -16,8 +16,8 @@ def test_the_model_has_exactly_the_schemas_fields_in_its_order():
     assert [f.name for f in dataclasses.fields(CastMember)] == [f.name for f in CAST_FIELDS]
 
 
-def test_a_record_round_trips_through_the_schema(bundled):
-    for drama in bundled:
+def test_a_record_round_trips_through_the_schema(ten):
+    for drama in ten:
         record = drama.to_record()
         assert list(record) == list(DRAMA_KEYS)
         assert Drama.from_record(record) == drama

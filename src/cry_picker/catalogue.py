@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from . import cache
+from . import cache, loader
 from .errors import NoCatalogue
 from .index import Index, build_index, build_words
-from .loader import bundled_path, load_dramas
 from .model import Drama
 from .text import compact
 
@@ -121,7 +120,7 @@ def open_catalogue(
     """
     files: list[tuple[Path, bool]] = []
     if bundled:
-        files.append((bundled_path(), True))
+        files.append((loader.bundled_path(), True))
     if user_path is not None:
         files.append((user_path, False))
     if not files:
@@ -133,7 +132,7 @@ def open_catalogue(
         total = sum(_size(path) for path, _ in files)
         if on_progress is not None and total > SLOW_BYTES:
             on_progress(Progress("parse", 0, total))
-        loaded = [load_dramas(None if is_bundled else path) for path, is_bundled in files]
+        loaded = [loader.load_dramas(path) for path, _ in files]
         counts[:] = [len(part) for part in loaded]
         return merge(loaded[0], loaded[1]) if len(loaded) == 2 else list(loaded[0])
 
