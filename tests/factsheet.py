@@ -61,6 +61,34 @@ def compact(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
+# Where the catalogue knowingly departs from the sheet (each has a comment in the catalogue).
+CORRECTIONS = {
+    # The sheet's Hangul for the lead, 박수아, is another person; she is credited as 수애.
+    ("A Thousand Days' Promise", "Park Soo Ae", "actor_hangul"): "수애",
+    # The sheet lists L and Kim Myung-soo as two cast members; L is his stage name.
+    ("Angel's Last Mission: Love", "L", "actor"): "Kim Myung-soo",
+    # Snowdrop's lead is BLACKPINK's Jisoo, written by her legal name to keep her apart from
+    # the actor Ji Soo.
+    ("Snowdrop", "Ji Soo", "actor"): "Kim Ji-soo",
+    ("Snowdrop", "Ji Soo", "actor_hangul"): None,  # other Kim Ji-soos have Hangul in the sheets
+}
+
+
+def sheet_hangul() -> dict[str, str]:
+    """Each actor's Hangul name wherever a sheet gives it, by folded name."""
+    found: dict[str, str] = {}
+    for path in SHEETS:
+        if not path.exists():
+            continue
+        with path.open("rb") as handle:
+            for drama in tomllib.load(handle)["drama"]:
+                for member in drama.get("cast", []):
+                    hangul = member.get("actor_hangul")
+                    if hangul:
+                        found.setdefault(compact(member["actor"].split(" (")[0]), hangul)
+    return found
+
+
 def sheet_entries() -> dict[str, dict[str, Any]]:
     """Sheet entries of the 95, keyed by their MyDramaList page."""
     path = SHEETS[1]
@@ -89,24 +117,36 @@ def problems(entry: dict[str, Any], sheet: dict[str, Any]) -> list[str]:
     names = {compact(entry["title"]), *(compact(t) for t in entry.get("alt_titles", []))}
     if compact(sheet["title"]) not in names:
         found.append(f"title: the sheet's title {sheet['title']!r} is neither title nor alt title")
-    mine = {compact(m["actor"]): m for m in entry.get("cast", [])}
+    title = sheet["title"]
+    mine: dict[str, dict[str, Any]] = {}
+    for member in entry.get("cast", []):
+        for name in (member["actor"], *member.get("aka", [])):
+            mine.setdefault(compact(name), member)
+    known_hangul = sheet_hangul()
+    matched: list[dict[str, Any]] = []
     for member in sheet.get("cast", []):
-        key = compact(member["actor"])
-        if key not in mine:
+        name = CORRECTIONS.get((title, member["actor"], "actor"), member["actor"])
+        ours = mine.get(compact(name))
+        if ours is None:
             found.append(f"cast: {member['actor']} (in the sheet) is missing")
             continue
-        ours = mine.pop(key)
+        if any(ours is m for m in matched):
+            continue  # the sheet lists one person twice (a stage name and a real name)
+        matched.append(ours)
         check(f"cast {member['actor']} role", compact(ours["role"]), compact(member["role"]))
-        if "actor_hangul" in member:
-            check(
-                f"cast {member['actor']} actor_hangul",
-                ours.get("actor_hangul"),
-                member["actor_hangul"],
+        corrected = (title, member["actor"], "actor_hangul")
+        if corrected in CORRECTIONS:
+            hangul = CORRECTIONS[corrected]
+        else:
+            hangul = member.get("actor_hangul") or known_hangul.get(compact(ours["actor"]))
+        if ours.get("actor_hangul") != hangul:
+            found.append(
+                f"cast {member['actor']} actor_hangul: catalogue has "
+                f"{ours.get('actor_hangul')!r}, the sheets {hangul!r}"
             )
-        elif "actor_hangul" in ours:
-            found.append(f"cast {member['actor']}: actor_hangul not in the sheet")
-    for extra in mine.values():
-        found.append(f"cast: {extra['actor']} is not in the sheet's cast")
+    for extra in entry.get("cast", []):
+        if not any(extra is m for m in matched):
+            found.append(f"cast: {extra['actor']} is not in the sheet's cast")
     return found
 
 

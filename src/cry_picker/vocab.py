@@ -42,6 +42,7 @@ MOODS: tuple[Mood, ...] = (
         "family",
         ("mother", "father", "parent", "parents", "mom", "mum", "dad", "daughter", "son",
          "motherhood", "sibling", "siblings", "brother", "sister", "family love", "found family",
+         "adoption", "adopted",
          "가족", "엄마", "어머니", "아버지"),
         "parents, children and siblings",
     ),
