@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cry_picker.cache import FORMAT
 from cry_picker.catalogue import open_catalogue
 from cry_picker.search import search
 from cry_picker.suggest import suggest
@@ -51,7 +52,7 @@ def test_an_edited_catalogue_is_read_again(tmp_path, write_catalogue):
         lambda data: b"garbage\n" + data,
         lambda data: data[: len(data) // 2],
         lambda data: data.replace(b'"app": "cry-picker"', b'"app": "other-tool"', 1),
-        lambda data: data.replace(b'"format": 3', b'"format": 99', 1),
+        lambda data: data.replace(f'"format": {FORMAT}'.encode(), b'"format": 99', 1),
         lambda data: data.replace(b'"version": "', b'"version": "0.0.0-', 1),
         lambda data: data[:-5] + b"XXXXX",
     ],
@@ -61,7 +62,9 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path, damage):
     expected = [d.title for d in open_catalogue()]
     open_catalogue(cache_dir=tmp_path)
     (cache,) = cache_files(tmp_path)
-    cache.write_bytes(damage(cache.read_bytes()))
+    damaged = damage(cache.read_bytes())
+    assert damaged != cache.read_bytes()
+    cache.write_bytes(damaged)
     catalogue = open_catalogue(cache_dir=tmp_path)
     assert [d.title for d in catalogue] == expected
     assert resolve(catalogue, "Mr. Sunshine").drama.cast[0].actor == "Lee Byung-hun"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 
@@ -389,7 +391,8 @@ def test_completion_offers_titles_moods_and_eras():
     assert complete.moods("lon") == ["loneliness", "longing", "lonely", "loneliness of power"]
     assert len(complete.moods("")) == 23
     assert complete.eras("Jo") == ["Joseon"]
-    assert complete.eras("jo") == []
+    assert complete.eras("jo") == ["joseon"]
+    assert complete.titles(ctx, "mr") == ["mr. Sunshine"]  # case ignored, typed letters kept
     assert complete.eras("may") == ["may 18", "may 18 democratic uprising"]
 
 
@@ -401,12 +404,35 @@ def test_title_completion_follows_the_catalogue_being_typed(write_catalogue):
     assert complete.titles(completion_context(catalog=broken), "") == []
 
 
-def test_completion_runs_through_the_shell_protocol(run, monkeypatch):
+def test_completion_runs_through_the_shell_protocol(run):
     result = run(
         env={
             "_CRY_PICKER_COMPLETE": "complete_bash",
-            "COMP_WORDS": "cry-picker show Mr",
+            "COMP_WORDS": "cry-picker show mr",
             "COMP_CWORD": "2",
         }
     )
-    assert "Mr. Sunshine" in result.stdout
+    assert result.stdout.splitlines() == ["mr. Sunshine"]
+
+
+def test_bash_completes_a_title_with_spaces_to_a_command_that_runs(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    bash = shutil.which("bash")
+    script = shutil.which("cry-picker", path=str(Path(sys.executable).parent))
+    if bash is None or script is None:
+        pytest.skip("needs bash and the installed script")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    shown = subprocess.run(
+        [script, "--show-completion", "bash"], capture_output=True, text=True, env=env
+    )
+    probe = (
+        f"{shown.stdout}\n"
+        f"COMP_WORDS=({script} show 'mr.\\ s'); COMP_CWORD=2; _cry_picker_completion {script}\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"; eval "set -- ${COMPREPLY[0]}"; echo "$#:$1"'
+    )
+    lines = subprocess.run([bash, "-c", probe], capture_output=True, text=True, env=env)
+    assert lines.stdout.splitlines() == ["mr.\\ sunshine", "1:mr. sunshine"]
+    assert "_cry_picker_completion" in shown.stdout

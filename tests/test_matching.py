@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cry_picker.errors import NotFound, UsageProblem
+from cry_picker.errors import NotFound, TitleNotFound, UsageProblem
 from cry_picker.search import search
 from cry_picker.text import name_key, name_query_keys
 from cry_picker.titles import resolve
@@ -173,10 +173,16 @@ def test_a_lone_article_is_not_a_title(ten):
         resolve(ten, "the")
 
 
-@pytest.mark.parametrize("empty", ["", "   ", "!!!", "\x1b[31m"])
+@pytest.mark.parametrize("empty", ["", "   ", "\x1b[31m"])
 def test_an_empty_title_is_a_usage_problem(ten, empty):
     with pytest.raises(UsageProblem):
         resolve(ten, empty)
+
+
+@pytest.mark.parametrize("nothing", ["!!!", "😭", "..."])
+def test_a_title_with_no_letters_is_not_empty_but_not_found(ten, nothing):
+    with pytest.raises(TitleNotFound):
+        resolve(ten, nothing)
 
 
 # --- search over moods, eras and synopses ----------------------------------------------
@@ -199,7 +205,11 @@ def test_an_era_finds_its_dramas(ten):
 def test_synopsis_words_count_for_less_than_a_name(ten):
     ghost = search(ten, "ghost mother")
     assert titles(ghost) == ["Hi Bye, Mama"]
-    assert said(ghost[0]) == ["synopsis mentions: ghost, mother"]
+    assert said(ghost[0]) == [
+        "synopsis mentions: ghost, mother",
+        "why you will cry mentions: mother",
+    ]
+    assert [r.points for r in ghost[0].reasons] == [ghost[0].score, 0]
     assert ghost[0].score < 100
 
 

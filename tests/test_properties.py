@@ -61,11 +61,13 @@ def test_resolve_never_raises_anything_but_project_errors(ten, text):
 )
 def test_suggest_never_raises_anything_but_project_errors(ten, moods, era, actor):
     try:
-        results = suggest(ten, moods, era=era, actor=actor)
+        results = suggest(ten, moods, eras=[era] if era else (), actors=[actor] if actor else ())
     except CryPickerError:
         return
     assert all(0 <= m.score <= 100 for m in results)
-    assert results == suggest(ten, moods, era=era, actor=actor)
+    assert results == suggest(
+        ten, moods, eras=[era] if era else (), actors=[actor] if actor else ()
+    )
 
 
 @SETTINGS

@@ -72,8 +72,8 @@ def test_a_more_prominent_mood_scores_more(ten):
 
 
 def test_era_is_a_filter_not_a_boost(ten):
-    assert titles(suggest(ten, era="goryeo", limit=10)) == ["Scarlet Heart: Goryeo"]
-    assert titles(suggest(ten, era="Joseon", limit=10)) == [
+    assert titles(suggest(ten, eras=["goryeo"], limit=10)) == ["Scarlet Heart: Goryeo"]
+    assert titles(suggest(ten, eras=["Joseon"], limit=10)) == [
         "Mr. Sunshine", "Queen for 7 Days", "The Red Sleeve"
     ]  # fmt: skip
 
@@ -93,7 +93,7 @@ def test_era_is_a_filter_not_a_boost(ten):
     ],
 )
 def test_era_aliases_years_and_decades(ten, era, expected):
-    assert titles(suggest(ten, era=era, limit=10)) == expected
+    assert titles(suggest(ten, eras=[era], limit=10)) == expected
 
 
 def test_a_decade_is_a_span_of_years():
@@ -103,34 +103,34 @@ def test_a_decade_is_a_span_of_years():
 
 def test_an_unknown_era_lists_the_closest_eras(ten):
     with pytest.raises(UnknownTerm) as caught:
-        suggest(ten, era="Goryeo and Narnia")
+        suggest(ten, eras=["Goryeo and Narnia"])
     assert (caught.value.what, caught.value.text) == ("era", "Goryeo and Narnia")
     assert caught.value.suggestions[0] == "Goryeo"
 
 
 def test_a_misspelled_era_still_works(ten):
-    assert titles(suggest(ten, era="Goryo")) == ["Scarlet Heart: Goryeo"]
+    assert titles(suggest(ten, eras=["Goryo"])) == ["Scarlet Heart: Goryeo"]
     assert resolve_era("Josen dynasty").eras == {"Joseon"}
 
 
 def test_actor_narrows_to_their_dramas(ten):
-    found = suggest(ten, actor="Jongsuk Lee")
+    found = suggest(ten, actors=["Jongsuk Lee"])
     assert titles(found) == ["Death Song"]
     assert said(found[0], points=True)[0] == "actor: Lee Jong-suk as Kim Woo-jin (+80)"
-    assert titles(suggest(ten, ["tragic romance"], actor="Nam Joo-hyuk")) == [
+    assert titles(suggest(ten, ["tragic romance"], actors=["Nam Joo-hyuk"])) == [
         "Scarlet Heart: Goryeo"
     ]
 
 
 def test_an_unknown_actor_is_not_found_with_the_closest_names(ten):
     with pytest.raises(NotFound) as caught:
-        suggest(ten, actor="Lee Jong Sook Park")
+        suggest(ten, actors=["Lee Jong Sook Park"])
     assert caught.value.suggestions
 
 
 def test_a_surname_is_not_enough_to_pick_an_actor(ten):
     with pytest.raises(AmbiguousActor) as caught:
-        suggest(ten, actor="Kim")
+        suggest(ten, actors=["Kim"])
     assert caught.value.surname_only
     assert all(name.startswith("Kim") for name in caught.value.suggestions)
 

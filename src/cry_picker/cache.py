@@ -29,7 +29,7 @@ from . import __version__, atomic
 from .index import Index
 from .model import Drama
 
-FORMAT = 3
+FORMAT = 4  # raise whenever the index or its keys change: old caches are then rebuilt
 MAX_HEADER = 1 << 20
 TEMP_PREFIX = ".catalogue-"
 

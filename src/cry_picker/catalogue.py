@@ -97,11 +97,32 @@ class Catalogue:
         return None if ref is None else self.index.title_refs[ref] >> 2
 
 
+def replaced_by(base: Sequence[Drama], overlay: Sequence[Drama]) -> dict[int, int]:
+    """Which `base` drama each `overlay` entry replaces (by position): the one that has the
+    entry's title as its title or as one of its other titles, ignoring case and punctuation."""
+    names: dict[str, int] = {}
+    for position, drama in enumerate(base):
+        names.setdefault(compact(drama.title), position)
+    for position, drama in enumerate(base):
+        for alt in drama.alt_titles:
+            names.setdefault(compact(alt), position)
+    found: dict[int, int] = {}
+    taken: set[int] = set()
+    for position, drama in enumerate(overlay):
+        target = names.get(compact(drama.title))
+        if target is not None and target not in taken:
+            found[position] = target
+            taken.add(target)
+    return found
+
+
 def merge(base: Sequence[Drama], overlay: Sequence[Drama]) -> list[Drama]:
-    """`overlay` entries replace `base` entries with the same title; new ones go last."""
-    replacing = {compact(d.title): d for d in overlay}
-    merged = [replacing.pop(compact(d.title), d) for d in base]
-    merged.extend(d for d in overlay if compact(d.title) in replacing)
+    """`overlay` entries replace the `base` dramas they name (by title or other title);
+    the rest go last."""
+    replacing = {target: overlay[mine] for mine, target in replaced_by(base, overlay).items()}
+    merged = [replacing.get(position, drama) for position, drama in enumerate(base)]
+    used = set(replaced_by(base, overlay))
+    merged.extend(drama for position, drama in enumerate(overlay) if position not in used)
     return merged
 
 

@@ -38,8 +38,28 @@ def mood_reason(index: Index, position: int, match: MoodMatch) -> Reason:
     return Reason(Kind.MOOD, match.mood, typed=typed, rank=rank or None, count=count)
 
 
+PRESENT = "Contemporary"
+
+
+def story_years(index: Index, position: int) -> list[tuple[int, int]]:
+    """The years a drama's story is known to be set in: its period, and its air year when
+    part of it is set in the present (a present-day story without a period is set when it
+    aired, so a 2016 drama is not "the 1990s" because the Contemporary era began in 1990)."""
+    known: list[tuple[int, int]] = []
+    period = index.periods[position]
+    if period is not None:
+        known.append((period[0], period[1]))
+    if PRESENT in index.eras[position]:
+        year = index.years[position]
+        known.append((year, year))
+    return known
+
+
 def in_era(index: Index, position: int, era: EraQuery, *, spans: bool = True) -> Reason | None:
-    """Why the drama at `position` belongs to `era`, or None if it does not."""
+    """Why the drama at `position` belongs to `era`, or None if it does not.
+
+    By name for an era; for years, by the years the story is set in, and (with `spans`)
+    by the years of its eras when the catalogue gives no better."""
     eras = index.eras[position]
     for name in eras:
         if name in era.eras:
@@ -47,12 +67,14 @@ def in_era(index: Index, position: int, era: EraQuery, *, spans: bool = True) ->
     if era.span is None:
         return None
     first, last = era.span
-    period = index.periods[position]
-    if period is not None:
-        if period[0] <= last and first <= period[1]:
-            return Reason(Kind.ERA, era.label, years=(period[0], period[1]))
-        return None
-    if spans:
+    known = story_years(index, position)
+    for start, end in known:
+        if start <= last and first <= end:
+            aired = index.periods[position] is None or (start, end) != tuple(
+                index.periods[position] or ()
+            )
+            return Reason(Kind.ERA, era.label, years=(start, end), via="aired" if aired else None)
+    if spans and not known:
         for name in eras:
             span = era_span(name)
             if span and span[0] <= last and first <= span[1]:

@@ -31,10 +31,13 @@ STOPWORDS = frozenset(
     "most very just even still too how why our ever every each some such".split()
 )
 COLUMNS = (
-    "titles", "title_keys", "title_refs", "exact", "name_keys", "name_starts", "name_refs",
-    "surnames", "moods", "eras", "periods", "tears",
+    "titles", "title_keys", "title_refs", "exact", "shared", "name_keys", "name_starts",
+    "name_refs", "surnames", "moods", "eras", "periods", "tears", "years", "episodes",
+    "networks", "endings",
 )  # fmt: skip
 _SEP, _SUB = "|", ";"  # folded keys hold only letters, digits and spaces
+_ENDING_CODES = {"happy": "h", "bittersweet": "b", "sad": "s", "": "-"}  # one byte a drama
+_ENDINGS_BY_CODE = {code: ending for ending, code in _ENDING_CODES.items()}
 
 
 def pack_name(owner: int, cast: int, field: int) -> int:
@@ -100,6 +103,7 @@ class Index:
     title_keys: Sequence[str]  # title_key() of every title, alt title and Hangul title
     title_refs: Sequence[int]  # pack_title(drama, field), per title key
     exact: KeyTable  # compact() and article-less title keys -> position in title_keys
+    shared: dict[str, list[int]]  # exact keys that name several dramas -> those dramas
     name_keys: Sequence[str]  # distinct name_key()s: actors, aka, Hangul, roles, given names
     name_starts: Sequence[int]  # name_refs[name_starts[k]:name_starts[k + 1]] share key k
     name_refs: Sequence[int]  # pack_name(drama, cast member, field), grouped by key
@@ -108,6 +112,10 @@ class Index:
     eras: Sequence[list[str]]  # canonical eras, per drama
     periods: Sequence[list[int] | None]  # [first, last] year of the story, per drama
     tears: Sequence[int]  # per drama
+    years: Sequence[int]  # first air year, per drama
+    episodes: Sequence[int]  # per drama; 0 when the catalogue does not say
+    networks: Sequence[str]  # per drama
+    endings: Sequence[str]  # happy, bittersweet, sad, or "" when unknown (a spoiler)
 
     def __init__(
         self,
@@ -151,17 +159,32 @@ class Index:
         return self.titles[position].casefold()
 
     def title_ref(self, text: str) -> int | None:
-        """Which title key `text` names exactly (case, spaces, punctuation and a leading
-        article ignored), as a position in `title_keys`."""
-        found = self.exact.get(compact(text))
-        if found is None:
-            found = self.exact.get(title_key(text).replace(" ", ""))
-        return found
+        """Which title key `text` names exactly (case, spaces and punctuation ignored, and
+        a title's leading article optional), as a position in `title_keys`."""
+        return self.exact.get(compact(text))
+
+    def exact_owners(self, text: str) -> list[int]:
+        """The dramas `text` names exactly (case, spaces and punctuation aside; a title's
+        leading article optional), a drama's own title first and another drama's other
+        title only when no title has that name. Several means the name is shared."""
+        key = compact(text)
+        ref = self.exact.get(key)
+        if ref is None:
+            return []
+        shared = self.shared.get(key)
+        return list(shared) if shared else [self.title_refs[ref] >> 2]
 
     def owner_of_key(self, key: str) -> int | None:
         """The drama whose title has this `compact()` key, if any."""
         ref = self.exact.get(key)
         return None if ref is None else self.title_refs[ref] >> 2
+
+    def name_key_index(self, key: str) -> int | None:
+        """Where an exact name key sits in `name_keys` (a table built on first use)."""
+        lookup = self.__dict__.get("_name_lookup")
+        if lookup is None:
+            lookup = self.__dict__["_name_lookup"] = {k: i for i, k in enumerate(self.name_keys)}
+        return lookup.get(key)
 
     def name_group(self, key_index: int) -> range:
         """Positions in `name_refs` of the cast entries sharing name key `key_index`."""
@@ -187,6 +210,7 @@ class Index:
             "title_refs": _ints(self.title_refs),
             "exact_keys": _join(self.exact.keys()),
             "exact_refs": _ints(self.exact.values()),
+            "shared": _json(self.shared),
             "name_keys": _join(self.name_keys),
             "name_starts": _ints(self.name_starts),
             "name_refs": _ints(self.name_refs),
@@ -195,6 +219,10 @@ class Index:
             "eras": _join(_SUB.join(e) for e in self.eras),
             "periods": _json(list(self.periods)),
             "tears": _ints(self.tears),
+            "years": _ints(self.years),
+            "episodes": _ints(self.episodes),
+            "networks": _json(list(self.networks)),
+            "endings": "".join(_ENDING_CODES[e] for e in self.endings).encode(),
         }
 
 
@@ -230,8 +258,24 @@ def decode_column(name: str, fetch: Callable[[str], bytes], size: int) -> Any:
         ):
             raise ValueError("periods must be pairs")
         return _sized(periods, size)
-    if name == "tears":
+    if name in ("tears", "years", "episodes"):
         return _sized(_unints(raw), size)
+    if name == "networks":
+        networks = json.loads(raw)
+        if not isinstance(networks, list) or not all(isinstance(n, str) for n in networks):
+            raise ValueError("networks must be strings")
+        return _sized(networks, size)
+    if name == "endings":
+        return _sized([_ENDINGS_BY_CODE[c] for c in raw.decode("ascii")], size)
+    if name == "shared":
+        shared = json.loads(raw)
+        if not isinstance(shared, dict) or any(
+            not isinstance(owners, list) or any(not isinstance(p, int) or not 0 <= p < size
+                                                for p in owners)
+            for owners in shared.values()
+        ):  # fmt: skip
+            raise ValueError("shared titles out of range")
+        return shared
     if name == "surnames":
         surnames = json.loads(raw)
         if not isinstance(surnames, dict):
@@ -281,10 +325,16 @@ def _unints(raw: bytes) -> array[int]:
 
 def build_index(dramas: Sequence[Drama]) -> Index:
     titles, moods, eras, periods, tears = [], [], [], [], []
+    years: list[int] = []
+    episodes: list[int] = []
+    networks: list[str] = []
+    endings: list[str] = []
     title_keys: list[str] = []
     title_refs: list[int] = []
     exact: dict[str, int] = {}
+    later: dict[str, int] = {}
     loose: dict[str, int] = {}
+    claims: dict[str, list[tuple[int, int]]] = {}  # exact key -> (field, drama) claiming it
     names: dict[str, list[int]] = {}
     surnames: dict[str, list[int]] = {}
     for position, drama in enumerate(dramas):
@@ -293,6 +343,10 @@ def build_index(dramas: Sequence[Drama]) -> Index:
         eras.append(_unique(canonical_era(e) for e in drama.era))
         periods.append(list(drama.period) if drama.period else None)
         tears.append(drama.tears)
+        years.append(drama.year)
+        episodes.append(drama.episodes or 0)
+        networks.append(drama.network)
+        endings.append(drama.ending or "")
         named = [(drama.title, 0), *((t, 1) for t in drama.alt_titles)]
         if drama.hangul:
             named.append((drama.hangul, 2))
@@ -300,8 +354,13 @@ def build_index(dramas: Sequence[Drama]) -> Index:
             key = title_key(text)
             if not key:
                 continue
-            exact.setdefault(compact(text), len(title_keys))
-            loose.setdefault(key.replace(" ", ""), len(title_keys))
+            # A drama's own title wins its exact key over another drama's other title.
+            (exact if field == 0 else later).setdefault(compact(text), len(title_keys))
+            claims.setdefault(compact(text), []).append((field, position))
+            if field == 0 and key.replace(" ", "") != compact(text):
+                # "Red Sleeve" names "The Red Sleeve"; an other title needs its article.
+                loose.setdefault(key.replace(" ", ""), len(title_keys))
+                claims.setdefault(key.replace(" ", ""), []).append((3, position))
             title_keys.append(key)
             title_refs.append(pack_title(position, field))
         for cast_pos, member in enumerate(drama.cast[: MAX_CAST + 1]):
@@ -323,8 +382,15 @@ def build_index(dramas: Sequence[Drama]) -> Index:
                     owners = surnames.setdefault(name_key(tokens[0]), [])
                     if not owners or owners[-1] != position:
                         owners.append(position)
-    for key, ref in loose.items():
-        exact.setdefault(key, ref)
+    for table in (later, loose):  # the same order of claims as `shared`
+        for key, ref in table.items():
+            exact.setdefault(key, ref)
+    shared: dict[str, list[int]] = {}
+    for key, claimants in claims.items():
+        best = min(field for field, _ in claimants)
+        owners = list(dict.fromkeys(p for field, p in sorted(claimants) if field == best))
+        if len(owners) > 1:
+            shared[key] = owners
     name_starts, name_refs = [0], []
     for refs in names.values():
         name_refs.extend(refs)
@@ -336,6 +402,7 @@ def build_index(dramas: Sequence[Drama]) -> Index:
             "title_keys": title_keys,
             "title_refs": title_refs,
             "exact": KeyTable(list(exact), list(exact.values())),
+            "shared": shared,
             "name_keys": list(names),
             "name_starts": name_starts,
             "name_refs": name_refs,
@@ -344,19 +411,32 @@ def build_index(dramas: Sequence[Drama]) -> Index:
             "eras": eras,
             "periods": periods,
             "tears": tears,
+            "years": years,
+            "episodes": episodes,
+            "networks": networks,
+            "endings": endings,
         },
     )
 
 
 def build_words(dramas: Sequence[Drama]) -> dict[str, list[int]]:
-    """Inverted index of synopsis and why-you-will-cry words -> dramas."""
+    """Inverted index of the words of synopses and why-you-will-cry notes: word ->
+    `pack_word(drama, field)` for every drama and field (0 synopsis, 1 why_cry) using it."""
     postings: dict[str, list[int]] = {}
     for position, drama in enumerate(dramas):
-        text = drama.synopsis + " " + (drama.why_cry or "")
-        for word in set(words(text)):
-            if len(word) > 3 and word not in STOPWORDS:
-                postings.setdefault(word, []).append(position)
+        for field, text in enumerate((drama.synopsis, drama.why_cry or "")):
+            for word in set(words(text)):
+                if len(word) > 3 and word not in STOPWORDS:
+                    postings.setdefault(word, []).append(pack_word(position, field))
     return postings
+
+
+def pack_word(owner: int, field: int) -> int:
+    return owner << 1 | field
+
+
+def unpack_word(ref: int) -> tuple[int, int]:
+    return ref >> 1, ref & 1
 
 
 def _unique(items: Any) -> list[str]:

@@ -1,53 +1,197 @@
-"""Who a name means: actors (by name, alias, Hangul or given name) and the roles they play."""
+"""Who a name means: actors (by name, alias, Hangul or given name) and the roles they play.
+
+A name is matched in stages, and the first stage that finds anyone decides:
+
+1. the full name exactly, in any romanisation the folding keys reconcile, either order for
+   Latin input, an alias, or Hangul (romanised surname first when the catalogue has none);
+2. a given name alone ("Jongsuk"), when it belongs to one actor;
+3. a slip of the fingers in a full name ("Lee Jong Sukk"): fuzzy, but only when some word
+   of the query cannot be romanised Korean, because a plausible name one syllable away
+   from an actor's is another person, not a typo;
+4. part of a name ("Lee Joon"), or a surname alone: a hint, never a confident answer.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .errors import ActorNotFound, AmbiguousActor, EmptyText
 from .index import NAME_FIELDS, Index, unpack_name
 from .model import Drama
 from .results import Hit, Kind, Reason
-from .text import clean_query, fold, name_key, name_query_keys
+from .text import (
+    SURNAMES,
+    clean_query,
+    fold,
+    has_hangul,
+    name_key,
+    name_query_keys,
+    name_tokens,
+    phonetic,
+    plausible,
+    romanise_name,
+    undoubled,
+)
 
-NAME_CUTOFF = 87  # a typed name must be this close to a catalogue name
-NAME_MARGIN = 12  # a name hit this far below the best one is a different person
+NAME_CUTOFF = 85  # a typo'd name must be this close to a catalogue name
+NAME_MARGIN = 5  # two people this close to a typo: ask, do not guess
+GIVEN_SCORE = 90
+PARTIAL_SCORE = 60  # part of a name, in search only
 SURNAME_SCORE = 40  # "Lee" alone: a weak hint, never a confident match
+MIN_PARTIAL = 4  # letters of a name key a partial name must have
 
-# How much a hit in each name field counts (an alias a little less than the name itself).
-WEIGHTS = {"actor": 1.0, "aka": 0.97, "actor_hangul": 1.0, "role": 0.9, "given name": 0.9}
+FULL = frozenset({"actor", "aka", "actor_hangul"})  # fields that hold a whole name
+WEIGHTS = {"actor": 1.0, "aka": 0.97, "actor_hangul": 1.0, "role": 0.9, "given name": 1.0}
 
 
-def name_hits(index: Index, query: str, *, roles: bool = True) -> dict[int, Hit]:
-    """Best name hit per drama, for a name typed in any order, spelling or script."""
+class NameQuery(NamedTuple):
+    keys: tuple[str, ...]  # full-name keys to try
+    given: str | None  # the query as a given name alone
+    typo: bool  # some word cannot be romanised Korean: a slip of the fingers
+    surname: str | None  # the query is one word that may be a surname
+    partial: bool  # long enough to be the beginning of a full name
+
+
+def name_query(text: str) -> NameQuery:
+    """The keys a typed name is matched by. Hangul is taken as written (for Hangul names
+    in the catalogue) and romanised surname first (for Latin ones), never reversed."""
+    if has_hangul(text):
+        romanised = romanise_name(text)
+        keys = tuple(dict.fromkeys(k for k in (name_key(text), name_key(romanised)) if k))
+        given = "".join(phonetic(t) for t in romanised.split()[1:]) or None
+        return NameQuery(keys, given, False, None, len(romanised.replace(" ", "")) >= 4)
+    tokens = name_tokens(text)
+    keys = tuple(name_query_keys(text))
+    # Two words read as a given name ("Jong Suk") unless the first is a surname ("Yoo Geon").
+    as_given = len(tokens) == 1 or (len(tokens) == 2 and tokens[0] not in SURNAMES)
+    given = "".join(phonetic(t) for t in tokens) if as_given else None
+    # A slip is corrected only in a full name: one word ("Alex", "Suzy") is too little to
+    # tell a typo from another person's name.
+    typo = len(tokens) > 1 and any(t.isalpha() and not plausible(t) for t in tokens)
+    surname = name_key(tokens[0]) if len(tokens) == 1 else None
+    return NameQuery(keys, given, typo, surname, len(tokens) >= 2)
+
+
+class Person(NamedTuple):
+    """One cast entry a name stage found: where it is and how well it matched."""
+
+    score: float
+    flat: int  # position in the index's name references
+    field: str
+
+
+def _exact(index: Index, keys: Iterable[str], fields: frozenset[str]) -> list[Person]:
+    """Cast entries whose name is exactly the first of `keys` that names anyone, a whole
+    name (an actor's) before a role: the likelier reading of the words wins."""
+    keys = list(keys)
+    for wanted in (fields & FULL, fields - FULL):
+        for key in keys:
+            key_index = index.name_key_index(key)
+            if key_index is None:
+                continue
+            found = []
+            for flat in index.name_group(key_index):
+                field = NAME_FIELDS[unpack_name(index.name_refs[flat])[2]]
+                if field in wanted:
+                    found.append(Person(100.0, flat, field))
+            if found:
+                return found
+    return []
+
+
+def _given(index: Index, key: str) -> list[Person]:
+    return [p._replace(score=GIVEN_SCORE) for p in _exact(index, [key], frozenset({"given name"}))]
+
+
+def _slip(index: Index, text: str, fields: frozenset[str]) -> list[Person]:
+    """A name with a letter typed twice ("Lee Joon Gii", "Kim Min Joonn"), read with it
+    once, in the word that cannot be romanised Korean; every reading that names someone."""
+    words = text.split()
+    found: list[Person] = []
+    for at, word in enumerate(words):
+        if all(plausible(t) for t in name_tokens(word)):
+            continue
+        for single in undoubled(word):
+            reading = " ".join([*words[:at], single, *words[at + 1 :]])
+            found += [
+                p._replace(score=98.0) for p in _exact(index, name_query(reading).keys, fields)
+            ]
+    return found
+
+
+def _fuzzy(index: Index, keys: Iterable[str], fields: frozenset[str]) -> list[Person]:
     from rapidfuzz import fuzz, process  # imported on first fuzzy match
 
-    scored: dict[int, float] = {}  # name key -> best score over both name orders
-    for key in name_query_keys(query):
+    scored: dict[int, float] = {}
+    for key in keys:
         for _, score, key_index in process.extract(
             key, index.name_keys, scorer=fuzz.ratio, limit=None, score_cutoff=NAME_CUTOFF
         ):
-            if score > scored.get(key_index, 0.0):
-                scored[key_index] = score
-    if not scored:
-        return {}
-    # Typo tolerance is for typos: once a name matches exactly, a near-miss is somebody
-    # else (Kim Tae-hee is not Kim Tae-ri, Lee Jong-suk is not Lee Dong-seok).
-    best_score = max(scored.values())
-    floor = best_score if best_score == 100 else best_score - NAME_MARGIN
-    best: dict[int, Hit] = {}
+            scored[key_index] = max(score, scored.get(key_index, 0.0))
+    found: list[Person] = []
     for key_index, score in scored.items():
-        if score < floor:
-            continue
         for flat in index.name_group(key_index):
-            owner, _, field = unpack_name(index.name_refs[flat])
-            name = NAME_FIELDS[field]
-            if not roles and name == "role":
-                continue
-            weighted = score * WEIGHTS[name]
-            if owner not in best or weighted > best[owner].score:
-                kind = Kind.ROLE if name == "role" else Kind.ACTOR
-                best[owner] = Hit(weighted, kind, flat)
+            field = NAME_FIELDS[unpack_name(index.name_refs[flat])[2]]
+            if field in fields:
+                found.append(Person(score, flat, field))
+    if not found:
+        return []
+    best = max(p.score for p in found)
+    return [p for p in found if p.score >= best - NAME_MARGIN]
+
+
+def _partial(index: Index, keys: Iterable[str]) -> list[Person]:
+    """Full names that begin with the typed name ("Lee Joon" -> Lee Joon-gi, Lee Joon-hyuk)."""
+    found: list[Person] = []
+    for key in keys:
+        if len(key) < MIN_PARTIAL:
+            continue
+        for key_index, name in enumerate(index.name_keys):
+            if name.startswith(key) and name != key:
+                for flat in index.name_group(key_index):
+                    field = NAME_FIELDS[unpack_name(index.name_refs[flat])[2]]
+                    if field in FULL:
+                        found.append(Person(PARTIAL_SCORE, flat, field))
+    return found
+
+
+def _people(catalogue: Catalogue, found: Iterable[Person]) -> list[str]:
+    """The different actors among cast entries, by their catalogue name, best first."""
+    index = catalogue.index
+    names: dict[str, str] = {}
+    for person in sorted(found, key=lambda p: -p.score):
+        owner, cast_pos, _ = unpack_name(index.name_refs[person.flat])
+        actor = catalogue[owner].cast[cast_pos].actor
+        names.setdefault(name_key(actor), actor)
+    return list(names.values())
+
+
+def _hits(index: Index, found: Iterable[Person]) -> dict[int, Hit]:
+    best: dict[int, Hit] = {}
+    for person in found:
+        owner = unpack_name(index.name_refs[person.flat])[0]
+        score = person.score * WEIGHTS.get(person.field, 1.0)
+        if owner not in best or score > best[owner].score:
+            kind = Kind.ROLE if person.field == "role" else Kind.ACTOR
+            best[owner] = Hit(score, kind, person.flat)
     return best
+
+
+def name_hits(index: Index, query: str, *, roles: bool = True) -> dict[int, Hit]:
+    """Best name hit per drama, for `search`: the first stage that finds anyone (exact
+    names and roles, a given name, a typo), else part of a name as a weak hint."""
+    typed = name_query(query)
+    fields = FULL | {"role"} if roles else FULL
+    found = _exact(index, typed.keys, fields)
+    if not found and typed.given:
+        found = _given(index, typed.given)
+    if not found and typed.typo:
+        found = _slip(index, query, fields) or _fuzzy(index, typed.keys, fields)
+    if not found and typed.partial:
+        found = _partial(index, typed.keys)
+    return _hits(index, found)
 
 
 def surname_hits(index: Index, query: str) -> dict[int, Hit]:
@@ -61,21 +205,40 @@ def surname_hits(index: Index, query: str) -> dict[int, Hit]:
 
 
 def actor_matches(catalogue: Catalogue, actor: str) -> dict[int, Hit]:
-    """Dramas whose cast includes `actor` (actors and their aliases, not roles).
+    """Dramas whose cast includes the actor `actor` names (not roles).
 
-    Raises EmptyText, AmbiguousActor for a surname several actors share, and
-    ActorNotFound with the closest actors' names when nobody matches confidently.
+    Raises EmptyText; AmbiguousActor when the name fits several actors (a shared given
+    name, part of several names, a surname alone) with them as candidates; ActorNotFound
+    with the closest names when nobody fits.
     """
     text = clean_query(actor)
     if not fold(text):
         raise EmptyText("actor")
-    found = name_hits(catalogue.index, text, roles=False)
+    index = catalogue.index
+    typed = name_query(text)
+    found = _exact(index, typed.keys, FULL)
     if found:
-        return found
-    suggestions = closest_actors(catalogue, text)
-    if surname_hits(catalogue.index, text):
-        raise AmbiguousActor(text, suggestions, surname_only=True)
-    raise ActorNotFound(text, suggestions)
+        return _hits(index, found)
+    if typed.given:
+        given = _given(index, typed.given)
+        if given:
+            people = _people(catalogue, given)
+            if len(people) > 1:
+                raise AmbiguousActor(text, people[:5], surname_only=False)
+            return _hits(index, given)
+    if typed.typo:
+        fuzzy = _slip(index, text, FULL) or _fuzzy(index, typed.keys, FULL)
+        people = _people(catalogue, fuzzy)
+        if len(people) > 1:
+            raise AmbiguousActor(text, people[:5], surname_only=False)
+        if people:
+            return _hits(index, fuzzy)
+    partial = _people(catalogue, _partial(index, typed.keys)) if typed.partial else []
+    if len(partial) > 1:
+        raise AmbiguousActor(text, partial[:5], surname_only=False)
+    if typed.surname is not None and index.surnames.get(typed.surname):
+        raise AmbiguousActor(text, closest_actors(catalogue, text), surname_only=True)
+    raise ActorNotFound(text, partial or closest_actors(catalogue, text))
 
 
 def closest_actors(catalogue: Catalogue, text: str, limit: int = 3) -> list[str]:
@@ -84,13 +247,13 @@ def closest_actors(catalogue: Catalogue, text: str, limit: int = 3) -> list[str]
 
     index = catalogue.index
     found: list[str] = []
-    for key in name_query_keys(text):
+    for key in name_query(text).keys:
         for _, _, key_index in process.extract(
             key, index.name_keys, scorer=fuzz.WRatio, limit=40, score_cutoff=50
         ):
             for flat in index.name_group(key_index):
                 owner, cast_pos, field = unpack_name(index.name_refs[flat])
-                if NAME_FIELDS[field] != "role":
+                if NAME_FIELDS[field] in FULL:
                     name = catalogue[owner].cast[cast_pos].actor
                     if name not in found:
                         found.append(name)
@@ -111,8 +274,8 @@ def name_reason(index: Index, drama: Drama, hit: Hit) -> Reason:
         return Reason(Kind.ROLE, member.role, actor=member.actor)
     via = None
     if name == "aka":
-        typed = index.name_key_at(hit.ref)
-        via = next((a for a in member.aka if name_key(a) == typed), None)
+        matched = index.name_key_at(hit.ref)
+        via = next((a for a in member.aka if name_key(a) == matched), None)
     elif name == "actor_hangul":
         via = member.actor_hangul
     return Reason(Kind.ACTOR, member.actor, role=member.role, via=via)

@@ -12,18 +12,18 @@ from collections.abc import Collection
 from .catalogue import Catalogue
 from .errors import EmptyText, UsageProblem
 from .facets import custom_eras, custom_moods, in_era, mood_reason, mood_weight
-from .index import STOPWORDS, Index
+from .index import STOPWORDS, Index, unpack_word
 from .model import Drama
 from .people import name_hits, name_reason, surname_hits
 from .results import Hit, Kind, Reason, Result, check_limit
-from .terms import resolve_era, resolve_mood
+from .terms import is_cry, resolve_era, resolve_mood
 from .text import clean_query, fold
 from .titles import exact_title, title_reason, title_scores
 
 WORD_CUTOFF = 88  # a synopsis word this close to a query word counts ("mothers", "mother")
 SEARCH_FLOOR = 40
-TITLE_FLOOR = 60
-MOOD_WEIGHT = ERA_WEIGHT = 0.85
+TITLE_FLOOR = 75  # a title this far from the query is noise in a search
+MOOD_WEIGHT = ERA_WEIGHT = CRY_WEIGHT = 0.85
 WORD_WEIGHT = 0.6
 
 
@@ -37,10 +37,12 @@ def search(
     mood, era and synopsis hits. Raises EmptyText for an empty query."""
     check_limit(limit)
     text = clean_query(query)
-    if not fold(text):
+    if not text:
         raise EmptyText("query")
     index = catalogue.index
     hits: dict[int, list[Hit]] = {}
+    if is_cry(text):  # "sad", "tearjerker", 😭: the saddest first
+        return _rank(catalogue, _cry_hits(index, text), limit, exclude)
 
     def add(found: dict[int, Hit]) -> None:
         for position, hit in found.items():
@@ -48,7 +50,7 @@ def search(
 
     exact = exact_title(index, text)
     if exact is not None:
-        add(dict([exact]))
+        add(dict.fromkeys(exact[0], exact[1]))
     add(title_scores(index, text, floor=TITLE_FLOOR))
     names = name_hits(index, text)
     add(names)
@@ -57,8 +59,17 @@ def search(
     if len(fold(text).split()) <= 4:
         add(_mood_hits(index, text))
         add(_era_hits(index, text))
-    add(_word_hits(catalogue, text))
+    for found in _word_hits(catalogue, text):
+        add(found)
     return _rank(catalogue, hits, limit, exclude)
+
+
+def _cry_hits(index: Index, text: str) -> dict[int, list[Hit]]:
+    reason = Reason(Kind.CRY, "cry", typed=text)
+    return {
+        p: [Hit(100 * CRY_WEIGHT * index.tears[p] / 5, Kind.CRY, reason=reason)]
+        for p in range(len(index))
+    }
 
 
 def _mood_hits(index: Index, text: str) -> dict[int, Hit]:
@@ -88,33 +99,38 @@ def _era_hits(index: Index, text: str) -> dict[int, Hit]:
     return found
 
 
-def _word_hits(catalogue: Catalogue, text: str) -> dict[int, Hit]:
+def _word_hits(catalogue: Catalogue, text: str) -> list[dict[int, Hit]]:
+    """Dramas whose synopsis or why-you-will-cry note uses the query's words (or words a
+    letter or two away): one set of hits per field, each naming the words it found."""
     from rapidfuzz import fuzz, process  # imported on first fuzzy match
 
-    tokens = [t for t in fold(text).split() if len(t) > 3 and t not in STOPWORDS]
+    tokens = list(dict.fromkeys(t for t in fold(text).split() if len(t) > 3 and t not in STOPWORDS))
     if not tokens:
-        return {}
+        return []
     words = catalogue.words
     vocabulary = list(words)
-    matched: dict[int, list[str]] = {}
-    for token in dict.fromkeys(tokens):
-        postings = set(words.get(token, ()))
-        if not postings:
-            for word, _, _ in process.extract(
+    found: list[dict[int, dict[str, str]]] = [{}, {}]  # per field: drama -> token -> word
+    for token in tokens:
+        matches = [token] if token in words else [
+            word for word, _, _ in process.extract(
                 token, vocabulary, scorer=fuzz.ratio, limit=5, score_cutoff=WORD_CUTOFF
-            ):
-                postings.update(words[word])
-        for position in postings:
-            matched.setdefault(position, []).append(token)
-    count = len(set(tokens))
-    return {
-        p: Hit(
-            100 * WORD_WEIGHT * len(ws) / count,
-            Kind.SYNOPSIS,
-            reason=Reason(Kind.SYNOPSIS, ", ".join(ws), items=tuple(ws)),
-        )
-        for p, ws in matched.items()
-    }
+            )
+        ]  # fmt: skip
+        for word in matches:
+            for ref in words[word]:
+                position, field = unpack_word(ref)
+                found[field].setdefault(position, {}).setdefault(token, word)
+    hits: list[dict[int, Hit]] = []
+    for field, kind in enumerate((Kind.SYNOPSIS, Kind.WHY_CRY)):
+        hits.append({
+            p: Hit(
+                100 * WORD_WEIGHT * len(matched) / len(tokens),
+                kind,
+                reason=Reason(kind, ", ".join(matched.values()), items=tuple(matched.values())),
+            )
+            for p, matched in found[field].items()
+        })  # fmt: skip
+    return hits
 
 
 def _rank(

@@ -10,6 +10,7 @@ import math
 from collections.abc import Collection
 
 from .catalogue import Catalogue
+from .facets import story_years
 from .index import NAME_FIELDS, Index, unpack_name
 from .results import Kind, Reason, Result, apportion, check_limit, prominence
 from .terms import era_span
@@ -24,25 +25,21 @@ def _mood_weights(index: Index, position: int) -> dict[str, float]:
     return {m: prominence(rank, len(moods)) for rank, m in enumerate(moods)}
 
 
-def _span(index: Index, position: int) -> tuple[int, int] | None:
-    period = index.periods[position]
-    if period is not None:
-        return period[0], period[1]
-    spans = [s for s in (era_span(e) for e in index.eras[position]) if s]
-    if not spans:
-        return None
-    return min(s[0] for s in spans), max(s[1] for s in spans)
+def _spans(index: Index, position: int) -> list[tuple[int, int]]:
+    """The years the story is set in: its period and air year when known, else its eras'."""
+    known = story_years(index, position)
+    return known or [s for s in (era_span(e) for e in index.eras[position]) if s]
 
 
 def _era_closeness(index: Index, a: int, b: int) -> tuple[float, Reason]:
     shared = tuple(e for e in index.eras[a] if e in index.eras[b])
     if shared:
         return 1.0, Reason(Kind.SHARED_ERA, " and ".join(shared), items=shared)
-    span_a, span_b = _span(index, a), _span(index, b)
     nothing = Reason(Kind.SHARED_ERA, "")
-    if span_a is None or span_b is None:
+    pairs = [(x, y) for x in _spans(index, a) for y in _spans(index, b)]
+    if not pairs:
         return 0.0, nothing
-    gap = max(span_b[0] - span_a[1], span_a[0] - span_b[1], 0)
+    gap = min(max(y[0] - x[1], x[0] - y[1], 0) for x, y in pairs)
     closeness = max(0.0, 1.0 - gap / FAR_APART)
     if not closeness:
         return 0.0, nothing

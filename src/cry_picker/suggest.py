@@ -18,35 +18,58 @@ ACTOR_SHARE = 80
 ACTOR_SHARE_WITH_MOOD = 20
 
 
+def _anyone(catalogue: Catalogue, actors: Sequence[str]) -> dict[int, Hit]:
+    """Dramas with any of `actors`, each with its best hit."""
+    found: dict[int, Hit] = {}
+    for actor in actors:
+        for position, hit in actor_matches(catalogue, actor).items():
+            if position not in found or hit.score > found[position].score:
+                found[position] = hit
+    return found
+
+
+def split_moods(moods: Sequence[str]) -> list[str]:
+    """Moods as typed, with "grief, family" read as two; an empty one is kept, to be refused."""
+    words: list[str] = []
+    for text in moods:
+        parts = [part.strip() for part in text.split(",")]
+        words.extend([p for p in parts if p] or [text])
+    return words
+
+
 def suggest(
     catalogue: Catalogue,
     moods: Sequence[str] = (),
-    era: str | None = None,
-    actor: str | None = None,
+    eras: Sequence[str] = (),
+    actors: Sequence[str] = (),
     limit: int = 5,
     min_tears: int = 1,
     exclude: Collection[int] = (),
 ) -> list[Result]:
     """Dramas for a mood, best first.
 
-    Moods score by prominence in each drama's list; `era` is a filter; `actor` narrows
-    to dramas with that actor; tears always count and break ties. With no criteria at
-    all the ranking is by tears. Deterministic: ties go by tears, then title.
+    Moods score by prominence in each drama's list ("grief, family" is two moods; "sad"
+    or 😭 asks to cry, which ranks by tears); `eras` filter (any of them); `actors`
+    narrow to dramas with any of them; tears always count and break ties. With no
+    criteria at all the ranking is by tears. Deterministic: ties go by tears, then title.
     """
     check_limit(limit)
     if not 1 <= min_tears <= 5:
         raise OutOfRange("min_tears", min_tears, 1, 5)
     index = catalogue.index
     wanted: list[MoodMatch] = []
-    for word in moods:
+    cry: MoodMatch | None = None
+    for word in split_moods(moods):
         found = resolve_mood(word, custom_moods(index))
-        if found.mood not in (m.mood for m in wanted):
+        if found.cry:
+            cry = cry or found  # "sad", 😭: rank by tears
+        elif found.mood not in (m.mood for m in wanted):
             wanted.append(found)
-    era_query = resolve_era(era, custom_eras(index)) if era is not None else None
-    actors = actor_matches(catalogue, actor) if actor is not None else None
+    era_queries = [resolve_era(era, custom_eras(index)) for era in eras]
+    cast = _anyone(catalogue, actors) if actors else None
 
-    mood_share = 0 if not wanted else MOOD_SHARE_WITH_ACTOR if actors else MOOD_SHARE
-    actor_share = 0 if actors is None else ACTOR_SHARE_WITH_MOOD if wanted else ACTOR_SHARE
+    mood_share = 0 if not wanted else MOOD_SHARE_WITH_ACTOR if cast else MOOD_SHARE
+    actor_share = 0 if cast is None else ACTOR_SHARE_WITH_MOOD if wanted else ACTOR_SHARE
     tears_share = 100 - mood_share - actor_share
 
     ranked: list[tuple[int, int, list[Reason | tuple[Hit, int]]]] = []
@@ -55,15 +78,17 @@ def suggest(
         if position in exclude or tears < min_tears:
             continue
         reasons: list[Reason | tuple[Hit, int]] = []
-        if era_query is not None:
-            why = in_era(index, position, era_query)
+        if cry is not None:
+            reasons.append(Reason(Kind.CRY, "cry", typed=cry.typed))
+        if era_queries:
+            why = next((r for r in (in_era(index, position, q) for q in era_queries) if r), None)
             if why is None:
                 continue
             reasons.append(why.with_filter())
         parts: list[float] = []
         scoring: list[Reason | Hit] = []
-        if actors is not None:
-            hit = actors.get(position)
+        if cast is not None:
+            hit = cast.get(position)
             if hit is None:
                 continue
             parts.append(actor_share * hit.score / 100)

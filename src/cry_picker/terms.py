@@ -1,4 +1,13 @@
-"""Map free text onto the mood and era vocabularies ("loss" -> grief, "May 18" -> 1980 Gwangju)."""
+"""Map free text onto the mood and era vocabularies, in fans' words.
+
+Moods: a vocabulary name or synonym ("loss" is grief), a typo of one ("greif"), a Hangul
+word (슬픔), or a catalogue's own mood word. Some words mean "make me cry" rather than a
+mood ("sad", "tearjerker", 😭): those are `CRY`, and rank by tears.
+
+Eras: a name or alias ("May 18"), in any of the ways people say it ("Joseon era", "the
+Goryeo dynasty", 조선, 조선시대), or years: "1592", "1990s", "the 90s", "1700s",
+"18th century".
+"""
 
 from __future__ import annotations
 
@@ -8,18 +17,22 @@ from functools import cache
 from typing import NamedTuple
 
 from .errors import EmptyText, UnknownTerm
-from .text import fold
-from .vocab import ERAS, MOODS, Era, era_by_name
+from .text import fold, has_hangul, romanise
+from .vocab import CRY_WORDS, ERAS, MOODS, Era, era_by_name
 
 MAX_TERM = 100  # longer text is cut before matching; no mood or era name comes close
 TERM_CUTOFF = 80  # fuzzy score needed to accept a typed mood or era ("greif" -> grief)
 CANONICAL_CUTOFF = 90  # stricter, for mapping a catalogue's own words onto the vocabulary
 SUGGEST_FLOOR = 45
+CRY = ""  # MoodMatch.mood for a word that means "make me cry"
 
 
-def _terms(
-    pairs: Iterable[tuple[str, Iterable[str]]], key: Callable[[str], str] = fold
-) -> dict[str, str]:
+def term_key(text: str) -> str:
+    """Folded, without spaces: "may 18" is "May18", "star-crossed" is "star crossed"."""
+    return fold(text).replace(" ", "")
+
+
+def _terms(pairs: Iterable[tuple[str, Iterable[str]]], key: Callable[[str], str]) -> dict[str, str]:
     table: dict[str, str] = {}
     for name, aliases in pairs:
         for term in (name, *aliases):
@@ -27,32 +40,47 @@ def _terms(
     return table
 
 
-# "Joseon era", "Goryeo period", "the Joseon dynasty": words that name any era's kind.
+# "Joseon era", "Goryeo period", "the Joseon dynasty", 조선시대: words that name any era's kind.
 _ERA_WORDS = frozenset("the era period dynasty kingdom kingdoms times age years days".split())
+_HANGUL_ERA_WORDS = re.compile("(시대|왕조|시기|시절|때)(?=\\s|$)")
 
 
 def era_key(text: str) -> str:
-    """Folded era words without the words that only say "an era" ("Joseon dynasty" ->
-    "joseon"), unless nothing else is left."""
+    """An era as typed, reduced to what names it: Hangul romanised, and the words that only
+    say "an era" dropped ("Joseon dynasty" -> "joseon"), unless nothing else is left."""
+    if has_hangul(text):
+        text = romanise(_HANGUL_ERA_WORDS.sub(" ", text))
     tokens = fold(text).split()
     kept = [t for t in tokens if t not in _ERA_WORDS]
-    return " ".join(kept or tokens)
+    return "".join(kept or tokens)
 
 
 @cache
 def _mood_terms() -> dict[str, str]:
-    return _terms((m.name, m.synonyms) for m in MOODS)
+    return _terms(((m.name, m.synonyms) for m in MOODS), term_key)
 
 
 @cache
 def _era_terms() -> dict[str, str]:
-    return _terms(((e.name, e.aliases) for e in ERAS), era_key)
+    return _terms(((e.name, (*e.aliases, e.hangul)) for e in ERAS), era_key)
+
+
+@cache
+def _cry_terms() -> frozenset[str]:
+    return frozenset(term_key(w) for w in CRY_WORDS if term_key(w))
+
+
+_CRY_SIGNS = frozenset(w for w in CRY_WORDS if not fold(w))  # 😭 💧: no letters at all
 
 
 class MoodMatch(NamedTuple):
-    mood: str  # a vocabulary name, or a custom mood word used by the catalogue
+    mood: str  # a vocabulary name, a custom mood word of the catalogue, or CRY
     typed: str  # what the user wrote, for reasons ("loss" -> grief)
     exact: bool
+
+    @property
+    def cry(self) -> bool:
+        return self.mood == CRY
 
 
 class EraQuery(NamedTuple):
@@ -63,7 +91,7 @@ class EraQuery(NamedTuple):
 
 def canonical_mood(raw: str) -> str:
     """The vocabulary name for a catalogue's mood word, or the word itself, folded."""
-    return _canonical(raw, _mood_terms())
+    return _canonical(term_key(raw), _mood_terms()) or fold(raw)
 
 
 def canonical_era(raw: str) -> str:
@@ -73,89 +101,127 @@ def canonical_era(raw: str) -> str:
     """
     terms = _era_terms()
     found = _canonical(era_key(raw), terms)
-    if found in terms.values():
+    if found:
         return found
-    padded = f" {found} "
-    for term in sorted(terms, key=len, reverse=True):
-        if f" {term} " in padded:
-            return terms[term]
-    return found
+    words = fold(raw).split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            name = terms.get("".join(words[start : start + size]))
+            if name is not None:
+                return name
+    return fold(raw)
 
 
-def _canonical(raw: str, table: dict[str, str]) -> str:
-    key = fold(raw)
+def _canonical(key: str, table: dict[str, str]) -> str:
     if key in table:
         return table[key]
+    if not key:
+        return ""
     from rapidfuzz import fuzz, process  # only when there is something to correct
 
-    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=CANONICAL_CUTOFF)
-    return table[hit[0]] if hit else key
+    hit = process.extract(key, table.keys(), scorer=fuzz.ratio, score_cutoff=CANONICAL_CUTOFF)
+    return table[hit[0][0]] if hit else ""
 
 
 def _lookup(key: str, terms: dict[str, str], custom: Collection[str]) -> tuple[str, bool] | None:
-    """(name, exact) for a folded key among vocabulary terms and a catalogue's own words."""
+    """(name, exact) for a key among vocabulary terms and a catalogue's own words."""
+    own = {term_key(word): word for word in custom}
     if key in terms:
         return terms[key], True
-    if key in custom:
-        return key, True
+    if key in own:
+        return own[key], True
     from rapidfuzz import fuzz, process  # only when there is something to correct
 
-    choices = [*terms, *custom]
+    choices = [*terms, *own]
     hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
     if hit is None:
         return None
-    return terms.get(hit[0], hit[0]), False
+    return terms.get(hit[0]) or own[hit[0]], False
 
 
-def _table(terms: dict[str, str], custom: Collection[str]) -> dict[str, str]:
-    return {**{word: word for word in custom}, **terms}
+def is_cry(text: str) -> bool:
+    """Whether `text` asks to cry rather than for a mood: "sad", "tearjerker", 슬픔, 😭."""
+    stripped = text.strip()
+    if stripped and not fold(stripped):
+        return any(sign in stripped for sign in _CRY_SIGNS)
+    return term_key(stripped[:MAX_TERM]) in _cry_terms()
 
 
 def resolve_mood(text: str, custom: Collection[str] = ()) -> MoodMatch:
     """What mood a person means by `text`; `custom` adds a user catalogue's own mood words.
 
-    Raises UnknownTerm with the closest moods when nothing is close enough.
+    Raises EmptyText, and UnknownTerm with the closest moods when nothing is close enough.
     """
-    key = fold(text)[:MAX_TERM]
+    if is_cry(text):
+        return MoodMatch(CRY, text.strip(), exact=True)
+    key = term_key(text[: MAX_TERM * 2])[:MAX_TERM]
     if not key:
         raise EmptyText("mood")
     found = _lookup(key, _mood_terms(), custom)
     if found is not None:
-        return MoodMatch(found[0], text, exact=found[1])
-    raise UnknownTerm("mood", text, _closest(key, _table(_mood_terms(), custom)))
+        return MoodMatch(found[0], text.strip(), exact=found[1])
+    raise UnknownTerm("mood", text, closest_moods(text, custom))
+
+
+def closest_moods(text: str, custom: Collection[str] = ()) -> list[str]:
+    return _closest(term_key(text), {**{term_key(w): w for w in custom}, **_mood_terms()})
 
 
 _YEAR = re.compile(r"^(\d{3,4})$")
-_DECADE = re.compile(r"^(\d{2,3})0s$")
-_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$")
+_HUNDREDS = re.compile(r"^(\d{2})00s$")  # 1700s (a century), 1900s and 2000s (decades)
+_DECADE = re.compile(r"^(\d{1,3})0s$")  # 1990s, 90s
+_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:century|centuries|c)$")
 
 
 def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
-    """An era name or alias ("May 18"), a year ("1980"), a decade ("1920s") or a century.
+    """An era name or alias, a year ("1592"), a decade ("1920s", "the 90s") or a century
+    ("1700s", "18th century").
 
-    Raises UnknownTerm with the closest eras when nothing is close enough.
+    Raises EmptyText, and UnknownTerm with the closest eras when nothing is close enough.
     """
     key = era_key(text[: MAX_TERM * 2])[:MAX_TERM]
     if not key:
         raise EmptyText("era")
-    if key in _era_terms() or key in custom:
-        name = _era_terms().get(key, key)
+    own = {era_key(word): word for word in custom}
+    if key in _era_terms() or key in own:
+        name = _era_terms().get(key) or own[key]
         return EraQuery(name, frozenset({name}), None)
-    compact_key = key.replace(" ", "")
-    if match := _YEAR.match(compact_key):
-        year = int(match.group(1))
-        return EraQuery(str(year), frozenset(), (year, year))
-    if match := _DECADE.match(compact_key):
-        start = int(match.group(1)) * 10
-        return EraQuery(f"the {start}s", frozenset(), (start, start + 9))
-    if match := _CENTURY.match(key):
-        number = int(match.group(1))
-        start = (number - 1) * 100
-        return EraQuery(f"the {key}", frozenset(), (start, start + 99))
+    years = _years(key)
+    if years is not None:
+        return years
     found = _lookup(key, _era_terms(), custom)
     if found is not None:
         return EraQuery(found[0], frozenset({found[0]}), None)
-    raise UnknownTerm("era", text, _closest(key, _table(_era_terms(), custom)))
+    raise UnknownTerm("era", text, closest_eras(text, custom))
+
+
+def _years(key: str) -> EraQuery | None:
+    """A year, decade or century typed as digits, as the span of years it covers."""
+    if match := _YEAR.match(key):
+        year = int(match.group(1))
+        return EraQuery(str(year), frozenset(), (year, year))
+    if (match := _HUNDREDS.match(key)) and int(match.group(1)) < 19:
+        start = int(match.group(1)) * 100
+        return EraQuery(f"the {start}s", frozenset(), (start, start + 99))
+    if match := _DECADE.match(key):
+        digits = match.group(1)
+        if len(digits) == 1:  # "the 90s" is the 1990s; "the 00s" and "the 10s" this century
+            start = (2000 if digits in "01" else 1900) + int(digits) * 10
+        else:
+            start = int(digits) * 10
+        return EraQuery(f"the {start}s", frozenset(), (start, start + 9))
+    if match := _CENTURY.match(key):
+        number = int(match.group(1))
+        if number == 0:
+            return None
+        start = (number - 1) * 100
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10 if number not in (11, 12, 13) else 0)
+        return EraQuery(f"the {number}{suffix or 'th'} century", frozenset(), (start, start + 99))
+    return None
+
+
+def closest_eras(text: str, custom: Collection[str] = ()) -> list[str]:
+    return _closest(era_key(text), {**{era_key(w): w for w in custom}, **_era_terms()})
 
 
 def _closest(key: str, table: dict[str, str], limit: int = 3) -> list[str]:
@@ -169,6 +235,20 @@ def _closest(key: str, table: dict[str, str], limit: int = 3) -> list[str]:
         if name not in names:
             names.append(name)
     return names[:limit]
+
+
+TYPO_CUTOFF = 75  # a catalogue's word this close to a vocabulary word is likely a typo of it
+
+
+def typo_of(what: str, word: str) -> str | None:
+    """The vocabulary mood or era that `word` (from a catalogue) is likely a typo of."""
+    from rapidfuzz import fuzz, process
+
+    key, table = (
+        (term_key(word), _mood_terms()) if what == "mood" else (era_key(word), _era_terms())
+    )
+    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+    return table[hit[0]] if hit else None
 
 
 def era_span(name: str) -> tuple[int, int] | None:

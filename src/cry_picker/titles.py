@@ -1,85 +1,190 @@
-"""Which drama a title names: exactly (any title, other title or Hangul title), then
-fuzzily, and never a confident answer when the query does not mean one drama."""
+"""Which drama a title names, and never a confident answer when the query does not mean
+one drama.
+
+A title resolves when the query is one of a drama's names exactly (its title, another
+title or its Hangul title, ignoring case, punctuation and a leading article), or a typo
+of one: close as a whole string. Part of a title ("Scarlet", or "W" inside "Weightlifting
+Fairy") is only ever a suggestion. A year ("Mother 2018", "Mother (2018)") picks between
+dramas of the same name; Hangul is also tried romanised, for catalogues without Hangul.
+"""
 
 from __future__ import annotations
+
+import re
 
 from .catalogue import Catalogue
 from .errors import AmbiguousTitle, EmptyText, TitleNotFound
 from .index import Index, unpack_title
 from .model import Drama
 from .results import Hit, Kind, Reason, Result
-from .text import clean_query, fold, title_key
+from .text import clean_query, compact, fold, has_hangul, romanise, title_key
 
-TITLE_CUTOFF = 80  # below this a title is a suggestion, not an answer
+TYPO_FLOOR = 75  # a typo must be this close to a title, as a whole, to be an answer...
+# ... and pass `is_typo`, word by word ("Secert" is Secret; "Secretary Kim" is not)
 TITLE_FLOOR = 45  # below this a fuzzy title hit is noise
 SUGGEST_FLOOR = 40  # ... and below this not even worth offering as "did you mean"
-AMBIGUOUS = 2  # two different dramas this close at the top: ask, do not guess
+AMBIGUOUS = 3  # two different dramas this close at the top: ask, do not guess
+MIN_PART = 4  # letters a title must have to count as part of another
 KINDS = (Kind.TITLE, Kind.ALT_TITLE, Kind.HANGUL_TITLE)  # by the index's title field
+_YEAR = re.compile(r"\s*[(\[]?\b((?:19|20)\d\d)[)\]]?\s*$")
+_NUMBER = re.compile(r"\d+")
 
 
-def title_scores(index: Index, query: str, floor: float = TITLE_FLOOR) -> dict[int, Hit]:
-    """Best title hit per drama. Whole-title similarity, plus a part-of-title score that
-    is discounted by how little of the title the query covers ("the" is not "The Red Sleeve")."""
+def _probes(query: str) -> list[str]:
+    """The query, and the query romanised if it has Hangul."""
+    return [query, romanise(query)] if has_hangul(query) else [query]
+
+
+def title_scores(
+    index: Index, query: str, floor: float = TITLE_FLOOR, *, parts: bool = True
+) -> dict[int, Hit]:
+    """Best title hit per drama: whole-title similarity (typos), and with `parts` also
+    part-of-title similarity scaled by how much of the longer one the shorter covers
+    ("the" is not "The Red Sleeve", "W" is not "Weightlifting Fairy")."""
     from rapidfuzz import fuzz, process  # imported on first fuzzy match
 
-    key = title_key(query)
     best: dict[int, Hit] = {}
-    if not key:
-        return best
 
     def keep(ref: int, score: float) -> None:
         owner, field = unpack_title(index.title_refs[ref])
         if owner not in best or score > best[owner].score:
             best[owner] = Hit(score, KINDS[field], ref)
 
-    for _, score, ref in process.extract(
-        key, index.title_keys, scorer=fuzz.ratio, limit=None, score_cutoff=floor
-    ):
-        keep(ref, score)
-    # Part-of-title scores need enough letters to mean something: "lee" is in "sleeve".
-    if len(key.replace(" ", "")) >= 5:
-        for scorer in (fuzz.partial_ratio, fuzz.token_set_ratio):
-            for choice, score, ref in process.extract(
-                key, index.title_keys, scorer=scorer, limit=None, score_cutoff=85
-            ):
-                coverage = min(1.0, len(key) / max(len(choice), 1))
-                keep(ref, score * (0.7 + 0.25 * coverage))
+    for probe in _probes(query):
+        key = title_key(probe)
+        if not key:
+            continue
+        for _, score, ref in process.extract(
+            key, index.title_keys, scorer=fuzz.ratio, limit=None, score_cutoff=floor
+        ):
+            keep(ref, score)
+        size = len(key.replace(" ", ""))
+        if not parts or size < MIN_PART:
+            continue
+        for choice, score, ref in process.extract(
+            key, index.title_keys, scorer=fuzz.partial_ratio, limit=None, score_cutoff=85
+        ):
+            other = len(choice.replace(" ", ""))
+            if min(size, other) < MIN_PART:
+                continue
+            coverage = min(size, other) / max(size, other, 1)
+            scaled = score * coverage
+            if scaled >= floor:
+                keep(ref, scaled)
     return best
 
 
-def exact_title(index: Index, query: str) -> tuple[int, Hit] | None:
-    """The drama `query` names exactly, and which of its titles it named."""
-    ref = index.title_ref(query)
-    if ref is None:
-        return None
-    position, field = unpack_title(index.title_refs[ref])
-    return position, Hit(100.0, KINDS[field], ref)
+def exact_title(index: Index, query: str) -> tuple[list[int], Hit] | None:
+    """The drama or dramas `query` names exactly, and which of their titles it named."""
+    for probe in _probes(query):
+        owners = index.exact_owners(probe)
+        ref = index.title_ref(probe)
+        if owners and ref is not None:
+            field = unpack_title(index.title_refs[ref])[1]
+            return owners, Hit(100.0, KINDS[field], ref)
+    return None
 
 
 def resolve(catalogue: Catalogue, title: str) -> Result:
-    """The drama `title` names: exact title, alt title or Hangul first, then fuzzy.
+    """The drama `title` names: exactly by any of its names, else by a typo of one.
 
-    Raises EmptyText for an empty title, AmbiguousTitle when two dramas are equally
-    likely, and TitleNotFound (with up to three suggestions) when none is confident.
+    Raises EmptyText for a title with nothing in it, AmbiguousTitle when several dramas
+    fit equally well, and TitleNotFound (with up to three suggestions) when none does.
     """
     index = catalogue.index
     query = clean_query(title)
-    if not fold(query):
+    if not query:
         raise EmptyText("title")
     exact = exact_title(index, query)
     if exact is not None:
-        position, hit = exact
-        return _result(catalogue, position, 100, hit)
-    scores = title_scores(index, query)
+        owners, hit = exact
+        if len(owners) > 1:
+            raise AmbiguousTitle(query, [index.titles[p] for p in owners[:5]])
+        return _result(catalogue, owners[0], 100, hit)
+    year_match = _YEAR.search(query)
+    if year_match and fold(query[: year_match.start()]):
+        named = _with_year(catalogue, query[: year_match.start()], int(year_match.group(1)))
+        if named is not None:
+            return named
+    if not fold(query) and not has_hangul(query):
+        raise TitleNotFound(query)
+    scores = title_scores(index, query, TYPO_FLOOR, parts=False)
+    typed = fold(query)
+    words = title_words(index)
+    scores = {
+        p: hit
+        for p, hit in scores.items()
+        if any(is_typo(typed, fold(name), words) for name in _names(catalogue[p], hit))
+    }
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1].score, index.sort_key(kv[0])))
-    if ranked and ranked[0][1].score >= TITLE_CUTOFF:
+    if ranked:
         top = ranked[0][1].score
-        rivals = [p for p, hit in ranked if hit.score >= max(top - AMBIGUOUS, TITLE_CUTOFF)]
+        rivals = [p for p, hit in ranked if hit.score >= top - AMBIGUOUS]
         if len(rivals) > 1:
-            raise AmbiguousTitle(query, [index.titles[p] for p in rivals[:3]])
+            raise AmbiguousTitle(query, [index.titles[p] for p in rivals[:5]])
         position, hit = ranked[0]
         return _result(catalogue, position, round(hit.score), hit)
     raise TitleNotFound(query, closest_titles(catalogue, query))
+
+
+def _names(drama: Drama, hit: Hit) -> list[str]:
+    """The drama's names of the kind `hit` matched, as written (articles and all)."""
+    if hit.kind is Kind.TITLE:
+        return [drama.title]
+    if hit.kind is Kind.ALT_TITLE:
+        return list(drama.alt_titles)
+    return [drama.hangul, romanise(drama.hangul)] if drama.hangul else []
+
+
+def title_words(index: Index) -> frozenset[str]:
+    """Every word of every title in the catalogue (built once per index)."""
+    found = index.__dict__.get("_title_words")
+    if found is None:
+        found = frozenset(w for key in index.title_keys for w in key.split())
+        index.__dict__["_title_words"] = found
+    return found
+
+
+def is_typo(typed: str, title: str, words: frozenset[str]) -> bool:
+    """Whether `typed` is `title` with a slip of the fingers, not another title.
+
+    Word by word, articles included: the same number of words and the same numbers
+    ("Season 2" is another drama), and each word that differs is one letter off (swapped
+    letters count as one) and is not itself a word of some title ("Bride" is not a typo
+    of "Bridge")."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    mine, theirs = typed.split(), title.split()
+    if len(mine) != len(theirs) or _NUMBER.findall(typed) != _NUMBER.findall(title):
+        return False
+    differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+    if not differing or len(differing) > 2:
+        return not differing
+    for a, b in differing:
+        if a in words:
+            return False
+        distance = DamerauLevenshtein.distance(a, b)
+        swapped = distance == 1 and len(a) == len(b) and sorted(a) == sorted(b)
+        if distance > 1 or (min(len(a), len(b)) < 4 and not swapped):
+            return False
+    return True
+
+
+def _with_year(catalogue: Catalogue, name: str, year: int) -> Result | None:
+    """ "Mother (2018)": of the dramas called exactly `name`, the one first aired in `year`."""
+    index = catalogue.index
+    key = title_key(name)
+    refs = [r for r, k in enumerate(index.title_keys) if k == key]
+    owners = list(dict.fromkeys(unpack_title(index.title_refs[r])[0] for r in refs))
+    # "Mother (2018)" may itself be a title, for the later of two dramas called Mother.
+    dated = index.title_ref(f"{name} {year}")
+    if dated is not None:
+        owners.append(unpack_title(index.title_refs[dated])[0])
+    aired = [p for p in dict.fromkeys(owners) if catalogue[p].year == year]
+    if len(aired) != 1:
+        return None
+    ref = next((r for r in refs if unpack_title(index.title_refs[r])[0] == aired[0]), -1)
+    return _result(catalogue, aired[0], 100, Hit(100.0, Kind.TITLE, ref))
 
 
 def closest_titles(catalogue: Catalogue, query: str, limit: int = 3) -> list[str]:
@@ -106,3 +211,8 @@ def _result(catalogue: Catalogue, position: int, score: int, hit: Hit) -> Result
     drama = catalogue[position]
     reason = title_reason(catalogue.index, drama, hit)
     return Result(position, drama, score, (reason.scored(score),))
+
+
+def same_title(a: str, b: str) -> bool:
+    """Whether two names are one title (case, spaces and punctuation ignored)."""
+    return compact(a) == compact(b)

@@ -248,6 +248,16 @@ ERAS: tuple[Era, ...] = (
     ),
 )
 
+# Words that ask to cry rather than for a mood: they rank by tears.
+CRY_WORDS: tuple[str, ...] = (
+    "sad", "sadness", "cry", "crying", "cries", "tears", "teary", "tearful", "tearjerker",
+    "tear-jerker", "tearjerking", "tear-jerking", "weepy", "weep", "sob", "sobbing",
+    "heartbreaking", "heart-breaking", "heartwrenching", "heart-wrenching", "gut-wrenching",
+    "tragic", "devastating", "depressing", "makjang", "sinpa", "emotional",
+    "슬픔", "슬픈", "눈물", "신파", "최루", "막장",
+    "😭", "😢", "😿", "🥲", "🥺", "💧", "💔",
+)  # fmt: skip
+
 ENDINGS: tuple[Ending, ...] = (
     Ending("happy", "the leads end together, alive and well"),
     Ending("bittersweet", "a real loss, with consolation"),

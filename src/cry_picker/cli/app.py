@@ -8,19 +8,20 @@ here (`CryPickerGroup.main`) with a named exit status and no traceback.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..errors import CryPickerError
 from .output import Output
 from .report import report, report_click
 from .status import ExitStatus
-from .streams import PipeClosed, say, silence_stdout, use_utf8, write
+from .streams import PipeClosed, is_terminal, say, silence_stdout, use_utf8, write
 
 
 class CryPickerGroup(TyperGroup):
@@ -37,6 +38,13 @@ class CryPickerGroup(TyperGroup):
     ) -> Any:
         use_utf8()
         Output.current = None
+        given = sys.argv[1:] if args is None else list(args)
+        if _bash_completion(given):
+            if standalone_mode:
+                sys.exit(ExitStatus.OK)
+            return ExitStatus.OK
+        if os.environ.get("NO_COLOR") or not is_terminal(sys.stdout):
+            _plain_help(self)  # no escape codes, no padding: help that reads well in a pipe
         try:
             result = super().main(
                 args=args,
@@ -63,9 +71,80 @@ class CryPickerGroup(TyperGroup):
             status = ExitStatus.NO_MATCH
         except typer.TyperException as error:
             status = report_click(error)
+            _json_after_usage_error(self, sys.argv[1:] if args is None else list(args))
         if standalone_mode:
             sys.exit(status)
         return status
+
+
+def _bash_completion(args: list[str]) -> bool:
+    """`--show-completion` and `--install-completion` for bash: our script, which quotes
+    titles with spaces (Typer's does not). Other shells are left to Typer."""
+    flags = [a for a in args if a in ("--show-completion", "--install-completion")]
+    if not flags:
+        return False
+    after = args[args.index(flags[0]) + 1 :]
+    shell = after[0] if after and not after[0].startswith("-") else ""
+    shell = shell or os.path.basename(os.environ.get("SHELL", ""))
+    if shell != "bash":
+        return False
+    from .complete import BASH_SCRIPT, install_bash
+
+    if flags[0] == "--show-completion":
+        write(BASH_SCRIPT)
+    else:
+        write(f"bash completion installed in {install_bash()}\n")
+        write("Completion will take effect once you restart the terminal\n")
+    return True
+
+
+def _plain_help(command: Any) -> None:
+    """Click's plain help instead of rich panels, for this command and all below it."""
+    command.rich_markup_mode = None
+    for sub in getattr(command, "commands", {}).values():
+        _plain_help(sub)
+
+
+OBJECT_COMMANDS = frozenset({"show", "surprise", "validate", "info", "actor"})
+
+
+def _json_after_usage_error(group: TyperGroup, args: list[str]) -> None:
+    """A script asked for JSON and the command line could not be read: valid JSON anyway."""
+    if "--json" not in args or (Output.current is not None and Output.current.written):
+        return
+    name = next((a for a in args if a in group.commands), "")
+    Output("json", empty="object" if name in OBJECT_COMMANDS else "list").nothing()
+
+
+class CryPickerCommand(TyperCommand):
+    """A command that refuses an option given twice when it takes one value, rather than
+    silently keeping the last (Click's way)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        for param in self.get_params(ctx):
+            if getattr(param, "multiple", False) or getattr(param, "is_flag", False):
+                continue
+            names = [n for n in (*param.opts, *param.secondary_opts) if n.startswith("-")]
+            if names and _count(names, args) > 1:
+                shown = " / ".join(f"'{n}'" for n in names)
+                raise typer.BadParameter(
+                    "given more than once; it takes one value", ctx=ctx, param_hint=shown
+                )
+        return super().parse_args(ctx, args)
+
+
+def _count(names: list[str], args: list[str]) -> int:
+    count = 0
+    for arg in args:
+        if arg == "--":
+            break
+        for name in names:
+            long = name.startswith("--")
+            if arg == name or (long and arg.startswith(name + "=")):
+                count += 1
+            elif not long and arg.startswith(name) and not arg.startswith("--"):
+                count += 1  # "-n5"
+    return count
 
 
 def _failed(status: ExitStatus) -> ExitStatus:

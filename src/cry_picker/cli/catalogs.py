@@ -1,18 +1,23 @@
 """Catalogues themselves: `validate` a file, and `info` on where everything lives."""
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .. import __version__
 from ..errors import CatalogueError, Problem, StorageError
-from .app import app
+from .app import CryPickerCommand, app
 from .output import Output
-from .report import words
+from .report import quoted, words
 from .shared import CatalogOpt, JsonOpt, NoBundledOpt, open_catalogue, watched_log
 from .status import ExitStatus
 from .streams import say
+
+if TYPE_CHECKING:
+    from ..review import Remark
 
 MAX_NOTES = 20
 
@@ -30,7 +35,17 @@ def _problem(problem: Problem) -> dict[str, Any]:
     }
 
 
-@app.command(rich_help_panel="Your catalogues")
+def _remark(remark: Remark) -> str:
+    entry = f'drama #{remark.entry} ("{remark.title}")'
+    if remark.kind == "replaces":
+        return f'{entry} replaces the bundled "{remark.word}" when merged over it'
+    where = f"{entry}: {remark.kind} {quoted(remark.word)} is not in the vocabulary"
+    if remark.closest is not None:
+        return f"{where}; did you mean '{remark.closest}'?"
+    return f"{where}; it will be matched as written"
+
+
+@app.command(cls=CryPickerCommand, rich_help_panel="Your catalogues")
 def validate(
     path: Annotated[Path, typer.Argument(help="The catalogue file to check.")],
     as_json: JsonOpt = False,
@@ -42,8 +57,7 @@ def validate(
     Example: cry-picker validate my-dramas.toml
     """
     from ..loader import load_dramas
-    from ..terms import canonical_era, canonical_mood
-    from ..vocab import era_names, mood_names
+    from ..review import review
 
     out = Output.choose(as_json=as_json, empty="object")
     try:
@@ -53,29 +67,23 @@ def validate(
             problems = [_problem(p) for p in error.problems]
             out.data({"path": str(path), "valid": False, "dramas": 0, "problems": problems})
         raise
-    notes = []
-    moods, eras = set(mood_names()), set(era_names())
-    for number, drama in enumerate(dramas, start=1):
-        for mood in drama.moods:
-            if canonical_mood(mood) not in moods:
-                notes.append(f'drama #{number} ("{drama.title}"): mood \'{mood}\' is not in the '
-                             "vocabulary; it will be matched as written")  # fmt: skip
-        for era in drama.era:
-            if canonical_era(era) not in eras:
-                notes.append(f'drama #{number} ("{drama.title}"): era \'{era}\' is not in the '
-                             "vocabulary; it will be matched as written")  # fmt: skip
-    for note in notes[:MAX_NOTES]:
-        say(f"Note: {note}")
-    if len(notes) > MAX_NOTES:
-        say(f"Note: ... and {len(notes) - MAX_NOTES} more like these")
+    remarks = review(dramas, list(open_catalogue()))
+    for remark in remarks[:MAX_NOTES]:
+        say(f"Note: {_remark(remark)}")
+    if len(remarks) > MAX_NOTES:
+        say(f"Note: ... and {len(remarks) - MAX_NOTES} more like these")
     if out.json:
-        out.data({"path": str(path), "valid": True, "dramas": len(dramas), "problems": []})
+        notes = [{**remark._asdict(), "text": _remark(remark)} for remark in remarks]
+        out.data(
+            {"path": str(path), "valid": True, "dramas": len(dramas), "problems": [],
+             "notes": notes}
+        )  # fmt: skip
     else:
         out.text(f"{path}: valid, {len(dramas)} drama{'s' if len(dramas) != 1 else ''}\n")
     return ExitStatus.OK
 
 
-@app.command(rich_help_panel="Your catalogues")
+@app.command(cls=CryPickerCommand, rich_help_panel="Your catalogues")
 def info(
     catalog: CatalogOpt = None,
     no_bundled: NoBundledOpt = False,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import complete, plain
-from .app import app
+from .app import CryPickerCommand, app
 from .output import Output
 from .report import Failure
 from .shared import (
@@ -26,6 +26,18 @@ from .status import ExitStatus
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..results import Result
+
+
+def only_watched(watched_would_match: bool) -> None:
+    """Nothing to show, but only because everything that matched is in the watched log."""
+    if watched_would_match:
+        raise Failure(
+            "everything that matched is in your watched log",
+            hint="add --include-watched to see those dramas again",
+        )
+
+
 MoodOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -36,18 +48,27 @@ MoodOpt = Annotated[
     ),
 ]
 EraOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--era",
         "-e",
-        help="An era (Goryeo, Joseon, May 18...), a year or a decade.",
+        help="Where the story is set: an era (Goryeo, Joseon, May 18...), a year, a decade "
+        "(the 90s) or a century; repeat for any of several.",
         autocompletion=complete.eras,
     ),
 ]
-ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", help="Only dramas with this actor.")]
+ActorOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        help="Only dramas with this actor; repeat for any of several.",
+        autocompletion=complete.actors,
+    ),
+]
 
 
-@app.command()
+@app.command(cls=CryPickerCommand)
 def suggest(
     mood: MoodOpt = None,
     era: EraOpt = None,
@@ -76,16 +97,21 @@ def suggest(
     out = Output.choose(as_json=as_json)
     catalogue = open_catalogue(catalog, no_bundled)
     skip, watched = exclusions(catalogue, include_watched)
-    results = run(
-        catalogue,
-        mood or (),
-        era=era,
-        actor=actor,
-        limit=limit,
-        min_tears=min_tears,
-        exclude=skip,
-    )
+
+    def ranking(exclude: set[int], count: int) -> list[Result]:
+        return run(
+            catalogue,
+            mood or (),
+            eras=era or (),
+            actors=actor or (),
+            limit=count,
+            min_tears=min_tears,
+            exclude=exclude,
+        )
+
+    results = ranking(skip, limit)
     if not results:
+        only_watched(bool(skip and ranking(set(), 1)))
         raise Failure(
             "nothing matched all of that",
             hint="drop an option, or see `cry-picker moods` and `cry-picker eras`",
@@ -94,7 +120,7 @@ def suggest(
     return ExitStatus.OK
 
 
-@app.command()
+@app.command(cls=CryPickerCommand)
 def show(
     title: TitleArg,
     spoilers: SpoilersOpt = False,
@@ -114,7 +140,7 @@ def show(
     return ExitStatus.OK
 
 
-@app.command()
+@app.command(cls=CryPickerCommand)
 def search(
     query: Annotated[
         str, typer.Argument(help="Anything: a title, an actor, a role, a mood, an era, a word.")
@@ -140,6 +166,7 @@ def search(
     skip, watched = exclusions(catalogue, include_watched)
     results = run(catalogue, query, limit=limit, exclude=skip)
     if not results:
+        only_watched(bool(skip and run(catalogue, query, limit=1)))
         raise Failure(
             f"nothing matched {quoted(query)}", suggestions=closest_titles(catalogue, query)
         )
@@ -147,7 +174,7 @@ def search(
     return ExitStatus.OK
 
 
-@app.command()
+@app.command(cls=CryPickerCommand)
 def similar(
     title: TitleArg,
     limit: LimitOpt = 5,
@@ -171,12 +198,13 @@ def similar(
     skip, watched = exclusions(catalogue, include_watched)
     results = run(catalogue, start.position, limit=limit, exclude=skip)
     if not results:
+        only_watched(bool(skip))
         raise Failure(f"nothing left that is like {start.drama.title}")
     out.ranked(results, watched=watched, points=True)
     return ExitStatus.OK
 
 
-@app.command()
+@app.command(cls=CryPickerCommand)
 def surprise(
     mood: MoodOpt = None,
     era: EraOpt = None,
@@ -198,14 +226,17 @@ def surprise(
     out = Output.choose(as_json=as_json, empty="object")
     catalogue = open_catalogue(catalog, no_bundled)
     skip, _ = exclusions(catalogue, include_watched=False)
-    fitting = run(catalogue, mood or (), era=era, actor=actor, limit=len(catalogue), exclude=skip)
+    fitting = run(
+        catalogue, mood or (), eras=era or (), actors=actor or (), limit=len(catalogue),
+        exclude=skip,
+    )  # fmt: skip
     if not fitting:
         raise Failure("no unwatched drama fits all of that")
     out.card(random.Random(seed).choice(fitting).drama, spoilers=spoilers)
     return ExitStatus.OK
 
 
-@app.command("list")
+@app.command("list", cls=CryPickerCommand)
 def list_dramas(
     as_json: JsonOpt = False,
     catalog: CatalogOpt = None,
@@ -220,7 +251,7 @@ def list_dramas(
     return ExitStatus.OK
 
 
-@app.command()
+@app.command(cls=CryPickerCommand)
 def moods(as_json: JsonOpt = False) -> int:
     """List the moods you can ask for, with the words that mean the same.
 
@@ -245,7 +276,7 @@ def moods(as_json: JsonOpt = False) -> int:
     return ExitStatus.OK
 
 
-@app.command()
+@app.command(cls=CryPickerCommand)
 def eras(as_json: JsonOpt = False) -> int:
     """List the eras you can ask for, with their years and other names.
 

@@ -14,7 +14,7 @@ import typer
 
 from .. import errors as e
 from .status import ExitStatus
-from .streams import say
+from .streams import say, write
 
 MAX_PROBLEMS = 50  # problems of an invalid catalogue shown in full; the rest are counted
 MAX_VALUE = 80  # characters of a value quoted back in a message
@@ -223,9 +223,12 @@ def report_click(error: typer.TyperException) -> ExitStatus:
     command) as an error line and a hint."""
     message = error.format_message()
     code = int(getattr(error, "exit_code", ExitStatus.USAGE))
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None and message and message.strip() == ctx.get_help().strip():
+        write(message.rstrip("\n") + "\n")  # a bare command: its help, not an error
+        return ExitStatus.USAGE
     if message:
         say(f"Error: {message}")
-    ctx = getattr(error, "ctx", None)
     if message and ctx is not None and code == ExitStatus.USAGE:
         say(f"Hint: try '{ctx.command_path} -h' for help.")
     return ExitStatus.NO_MATCH if code == ExitStatus.NO_MATCH else ExitStatus.USAGE

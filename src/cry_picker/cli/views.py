@@ -77,7 +77,7 @@ def reason(item: Reason, *, points: bool = False) -> str:
     text = _REASONS[item.kind](item)
     if item.filter:
         text += " (filter)"
-    elif points:
+    elif points and item.kind is not Kind.CRY:
         text += f" (+{item.points})"
     return clean(text)
 
@@ -97,6 +97,8 @@ def _mood(item: Reason) -> str:
 
 
 def _era(item: Reason) -> str:
+    if item.years is not None and item.via == "aired":
+        return f"era: present day, aired {span(item.years)}, within {item.subject}"
     if item.years is not None:
         years = span(item.years)
         return f"era: set in {years}" + (

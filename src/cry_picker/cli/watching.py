@@ -1,11 +1,13 @@
 """The watched log: `cry-picker watched add|remove|list|clear`."""
 
+from __future__ import annotations
+
 from typing import Annotated
 
 import typer
 
 from ..errors import NotFound
-from .app import app
+from .app import CryPickerCommand, app
 from .output import Output
 from .report import Failure, quoted
 from .shared import CatalogOpt, JsonOpt, NoBundledOpt, TitleArg, open_catalogue, watched_log
@@ -21,7 +23,7 @@ watched = typer.Typer(
 app.add_typer(watched, name="watched", rich_help_panel="Your watched log")
 
 
-@watched.command("add")
+@watched.command("add", cls=CryPickerCommand)
 def add(
     title: TitleArg,
     catalog: CatalogOpt = None,
@@ -42,7 +44,7 @@ def add(
     return ExitStatus.OK
 
 
-@watched.command("remove")
+@watched.command("remove", cls=CryPickerCommand)
 def remove(
     title: TitleArg,
     catalog: CatalogOpt = None,
@@ -67,7 +69,7 @@ def remove(
     return ExitStatus.OK
 
 
-@watched.command("list")
+@watched.command("list", cls=CryPickerCommand)
 def list_watched(
     as_json: JsonOpt = False,
     catalog: CatalogOpt = None,
@@ -97,7 +99,7 @@ def list_watched(
     return ExitStatus.OK
 
 
-@watched.command("clear")
+@watched.command("clear", cls=CryPickerCommand)
 def clear(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Really forget everything.")] = False,
 ) -> int:
