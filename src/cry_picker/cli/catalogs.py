@@ -9,7 +9,7 @@ from .. import __version__
 from ..errors import CatalogueError, Problem, StorageError
 from .app import app
 from .output import Output
-from .report import words
+from .report import cut, quoted, words
 from .shared import CatalogOpt, JsonOpt, NoBundledOpt, open_catalogue, watched_log
 from .status import ExitStatus
 from .streams import say
@@ -51,25 +51,27 @@ def validate(
     except CatalogueError as error:
         if out.json:
             problems = [_problem(p) for p in error.problems]
-            out.data({"path": str(path), "valid": False, "dramas": 0, "problems": problems})
+            out.data({"path": str(path), "valid": False, "dramas": 0, "problems": problems,
+                      "more_problems": error.more})  # fmt: skip
         raise
     notes = []
     moods, eras = set(mood_names()), set(era_names())
     for number, drama in enumerate(dramas, start=1):
         for mood in drama.moods:
             if canonical_mood(mood) not in moods:
-                notes.append(f'drama #{number} ("{drama.title}"): mood \'{mood}\' is not in the '
-                             "vocabulary; it will be matched as written")  # fmt: skip
+                notes.append(f'drama #{number} ("{cut(drama.title)}"): mood {quoted(mood)} is not '
+                             "in the vocabulary; it will be matched as written")  # fmt: skip
         for era in drama.era:
             if canonical_era(era) not in eras:
-                notes.append(f'drama #{number} ("{drama.title}"): era \'{era}\' is not in the '
-                             "vocabulary; it will be matched as written")  # fmt: skip
+                notes.append(f'drama #{number} ("{cut(drama.title)}"): era {quoted(era)} is not '
+                             "in the vocabulary; it will be matched as written")  # fmt: skip
     for note in notes[:MAX_NOTES]:
         say(f"Note: {note}")
     if len(notes) > MAX_NOTES:
         say(f"Note: ... and {len(notes) - MAX_NOTES} more like these")
     if out.json:
-        out.data({"path": str(path), "valid": True, "dramas": len(dramas), "problems": []})
+        out.data({"path": str(path), "valid": True, "dramas": len(dramas), "problems": [],
+                  "more_problems": 0})  # fmt: skip
     else:
         out.text(f"{path}: valid, {len(dramas)} drama{'s' if len(dramas) != 1 else ''}\n")
     return ExitStatus.OK

@@ -45,12 +45,17 @@ class Words(NamedTuple):
     suggestions: tuple[str, ...] = ()
 
 
+def cut(text: str) -> str:
+    """A user's text for a message: one line, and not too long."""
+    one_line = " ".join(text[: 4 * MAX_VALUE].split())
+    if len(one_line) > MAX_VALUE or len(text) > 4 * MAX_VALUE:
+        one_line = one_line[: MAX_VALUE - 3] + "..."
+    return one_line
+
+
 def quoted(text: str) -> str:
     """A user's text quoted back in a message: one line, and not too long."""
-    one_line = " ".join(text.split())
-    if len(one_line) > MAX_VALUE:
-        one_line = one_line[: MAX_VALUE - 3] + "..."
-    return f"'{one_line}'"
+    return f"'{cut(text)}'"
 
 
 def _data_hint(path: Path) -> str:
