@@ -4,16 +4,19 @@ outputs that cannot be written."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from cry_picker import loader
+from cry_picker import atomic, loader, watched
 from cry_picker.cli.status import ExitStatus
 from cry_picker.errors import CatalogueError
 
@@ -122,3 +125,203 @@ def test_dev_zero_is_refused_at_once():
     assert result.stderr == (
         "Error: /dev/zero: is a device, not a catalogue file; only regular files are read\n"
     )
+
+
+# --- the watched log on a broken filesystem -----------------------------------------------
+
+
+def data_dir(home: Path) -> Path:
+    return home / "data" / "cry-picker"
+
+
+def damaged_log(home: Path, content: str = "{ not json") -> Path:
+    log = data_dir(home) / "watched.json"
+    log.parent.mkdir(parents=True)
+    log.write_text(content)
+    return log
+
+
+def refuse_locks(monkeypatch, code: int) -> None:
+    """Make creating any lock file fail as a filesystem would, with `code`."""
+    real_open = os.open
+
+    def failing(path, *args, **kwargs):
+        if str(path).endswith(".lock"):
+            raise OSError(code, os.strerror(code), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", failing)
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC], ids=["read-only", "no-inodes"])
+def test_a_filesystem_that_refuses_the_lock_is_one_line_and_exit_3(
+    run, isolated_environment, monkeypatch, code
+):
+    directory = data_dir(isolated_environment)
+    refuse_locks(monkeypatch, code)
+    result = run("watched", "add", "Radiant")
+    assert result.exit_code == ExitStatus.STORAGE
+    assert result.stderr.splitlines() == [
+        f"Error: cannot use the data directory {directory}: {os.strerror(code)}",
+        f"Hint: make {directory} writable, or set XDG_DATA_HOME to a directory you can write to",
+    ]
+    assert run("suggest", "--limit", "1").exit_code == ExitStatus.OK
+
+
+@pytest.mark.parametrize("kind", ["directory", "symlink loop"])
+def test_a_lock_path_that_is_not_a_file_is_one_line_and_exit_3(run, isolated_environment, kind):
+    lock = data_dir(isolated_environment) / "watched.json.lock"
+    lock.parent.mkdir(parents=True)
+    if kind == "directory":
+        lock.mkdir()
+    else:
+        lock.symlink_to(lock.name)
+    result = run("watched", "add", "Radiant")
+    assert result.exit_code == ExitStatus.STORAGE
+    reason = "Is a directory" if kind == "directory" else "Too many levels of symbolic links"
+    assert result.stderr.splitlines() == [
+        f"Error: cannot lock the watched log with {lock}: {reason}",
+        f"Hint: {lock} should be an ordinary file, or absent; move it out of the way",
+    ]
+
+
+def test_a_damaged_log_on_a_read_only_filesystem_still_gives_suggestions(
+    run, isolated_environment, monkeypatch
+):
+    log = damaged_log(isolated_environment)
+    refuse_locks(monkeypatch, errno.EROFS)
+    result = run("suggest", "--limit", "1")
+    assert result.exit_code == ExitStatus.OK
+    assert result.stdout.startswith("1. ")
+    assert result.stderr == (
+        f"Warning: the watched log {log} is damaged and cannot be moved aside: Read-only "
+        "file system. Watched dramas are not left out.\n"
+    )
+    listed = run("watched", "list")
+    assert listed.exit_code == ExitStatus.STORAGE
+    assert listed.stderr == (
+        f"Error: the watched log {log} is damaged and cannot be moved aside: Read-only file system\n"
+    )
+    assert log.read_text() == "{ not json"
+
+
+def test_a_log_nested_a_thousand_deep_is_moved_aside_like_any_damaged_log(
+    run, isolated_environment
+):
+    log = damaged_log(isolated_environment, "[" * 1000 + "]" * 1000)
+    result = run("suggest", "--limit", "1")
+    assert result.exit_code == ExitStatus.OK
+    (aside,) = log.parent.glob("watched.json.corrupt-*")
+    assert result.stderr == (
+        f"Warning: the watched log could not be read; it was moved to {aside} and a fresh "
+        "log was started.\n"
+    )
+    assert run("watched", "add", "Radiant").exit_code == ExitStatus.OK
+
+
+def test_a_log_larger_than_any_cry_picker_writes_is_left_alone(run, isolated_environment):
+    log = data_dir(isolated_environment) / "watched.json"
+    log.parent.mkdir(parents=True)
+    with log.open("wb") as sparse:
+        sparse.truncate(watched.MAX_BYTES + 1)
+    result = run("watched", "add", "Radiant")
+    assert result.exit_code == ExitStatus.STORAGE
+    assert result.stderr.splitlines() == [
+        f"Error: the watched log {log} is larger than 16 MiB, more than cry-picker ever "
+        "writes; it was left as it is",
+        f"Hint: move {log} out of the way to start a fresh log",
+    ]
+    assert log.stat().st_size == watched.MAX_BYTES + 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_named_pipe_or_a_device_where_the_log_should_be_is_refused_unopened(
+    isolated_environment,
+):
+    log = data_dir(isolated_environment) / "watched.json"
+    log.parent.mkdir(parents=True)
+    os.mkfifo(log)
+    result = cli("watched", "add", "Radiant", timeout=10)
+    assert result.returncode == ExitStatus.STORAGE
+    assert result.stderr.splitlines() == [
+        f"Error: the watched log {log} is a named pipe, not a regular file; it was left as it is",
+        f"Hint: move {log} out of the way to start a fresh log",
+    ]
+    suggested = cli("suggest", "--limit", "1", timeout=10)
+    assert suggested.returncode == ExitStatus.OK
+    assert suggested.stderr == (
+        f"Warning: the watched log {log} is a named pipe, not a regular file; it was left as "
+        "it is. Watched dramas are not left out.\n"
+    )
+    log.unlink()
+    log.symlink_to("/dev/zero")
+    listed = cli("watched", "list", timeout=10)
+    assert listed.returncode == ExitStatus.STORAGE
+    assert listed.stderr.splitlines()[0] == (
+        f"Error: the watched log {log} is a device, not a regular file; it was left as it is"
+    )
+
+
+# --- a log kept somewhere else, a log made read-only, leftovers of killed writers ----------
+
+
+def test_a_symlinked_log_is_written_through_the_link(tmp_path):
+    synced = tmp_path / "Sync" / "watched.json"
+    synced.parent.mkdir()
+    log = watched.WatchedLog(tmp_path / "data")
+    log.add("Radiant")
+    log.path.rename(synced)
+    synced.chmod(0o644)
+    log.path.symlink_to(synced)
+    log.add("Death Song")
+    assert log.path.is_symlink()
+    assert os.readlink(log.path) == str(synced)
+    assert [r.title for r in watched.WatchedLog(synced.parent).records()] == [
+        "Radiant", "Death Song"
+    ]  # fmt: skip
+    assert stat.S_IMODE(synced.stat().st_mode) == 0o644
+
+
+def test_a_damaged_symlinked_log_is_moved_aside_next_to_the_file_it_names(tmp_path):
+    synced = tmp_path / "Sync" / "watched.json"
+    synced.parent.mkdir()
+    synced.write_text("{ not json")
+    log = watched.WatchedLog(tmp_path / "data")
+    log.directory.mkdir()
+    log.path.symlink_to(synced)
+    assert log.add("Radiant") is True
+    (aside,) = synced.parent.glob("watched.json.corrupt-*")
+    assert aside.read_text() == "{ not json"
+    assert log.path.is_symlink()
+    assert [r.title for r in watched.WatchedLog(synced.parent).records()] == ["Radiant"]
+
+
+def test_a_log_made_read_only_is_not_overwritten(run, isolated_environment):
+    run("watched", "add", "Radiant")
+    log = data_dir(isolated_environment) / "watched.json"
+    before = log.read_bytes()
+    log.chmod(0o444)  # even root, whom the mode does not stop, leaves it alone
+    result = run("watched", "add", "Death Song")
+    assert result.exit_code == ExitStatus.STORAGE
+    assert result.stderr.splitlines() == [
+        f"Error: the watched log {log} is read-only; it was left as it is",
+        f"Hint: make {log} writable to change it",
+    ]
+    assert log.read_bytes() == before
+    assert run("watched", "clear", "--yes").exit_code == ExitStatus.STORAGE
+    assert log.read_bytes() == before
+
+
+def test_temporary_files_of_killed_writers_are_removed_once_stale(tmp_path):
+    log = watched.WatchedLog(tmp_path)
+    log.add("Radiant")
+    old = tmp_path / ".watched-killed.tmp"
+    recent = tmp_path / ".watched-writing.tmp"
+    for leftover in (old, recent):
+        leftover.write_text("{")
+    two_days_ago = time.time() - 2 * atomic.STALE_SECONDS
+    os.utime(old, (two_days_ago, two_days_ago))
+    log.add("Death Song")
+    assert not old.exists()
+    assert recent.exists()  # it could belong to a writer still at work

@@ -168,8 +168,27 @@ def _storage(error: e.StorageError) -> Words:
             f"the watched log {path} is damaged and cannot be moved aside{reason}",
             ExitStatus.STORAGE,
         )
+    if isinstance(error, e.LogNotAFile):
+        return Words(
+            f"the watched log {path} is a {error.kind}, not a regular file; it was left as it is",
+            ExitStatus.STORAGE,
+            f"move {path} out of the way to start a fresh log",
+        )
+    if isinstance(error, e.LogTooBig):
+        return Words(
+            f"the watched log {path} is larger than {error.limit >> 20} MiB, more than "
+            "cry-picker ever writes; it was left as it is",
+            ExitStatus.STORAGE,
+            f"move {path} out of the way to start a fresh log",
+        )
     if isinstance(error, e.LogUnreadable):
         return Words(f"cannot read the watched log {path}{reason}", ExitStatus.STORAGE)
+    if isinstance(error, e.LockUnusable):
+        return Words(
+            f"cannot lock the watched log with {path}{reason}",
+            ExitStatus.STORAGE,
+            f"{path} should be an ordinary file, or absent; move it out of the way",
+        )
     return Words(
         f"cannot use the data directory {path}{reason}", ExitStatus.STORAGE, _data_hint(path)
     )
