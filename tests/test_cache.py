@@ -51,7 +51,7 @@ def test_an_edited_catalogue_is_read_again(tmp_path, write_catalogue):
         lambda data: b"garbage\n" + data,
         lambda data: data[: len(data) // 2],
         lambda data: data.replace(b'"app": "cry-picker"', b'"app": "other-tool"', 1),
-        lambda data: data.replace(b'"format": 3', b'"format": 99', 1),
+        lambda data: data.replace(b'"format": 4', b'"format": 99', 1),
         lambda data: data.replace(b'"version": "', b'"version": "0.0.0-', 1),
         lambda data: data[:-5] + b"XXXXX",
     ],

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from cry_picker import atomic, loader, watched
+from cry_picker.catalogue import open_catalogue
 from cry_picker.cli.status import ExitStatus
 from cry_picker.errors import CatalogueError
 
@@ -325,3 +326,184 @@ def test_temporary_files_of_killed_writers_are_removed_once_stale(tmp_path):
     log.add("Death Song")
     assert not old.exists()
     assert recent.exists()  # it could belong to a writer still at work
+
+
+# --- caches that lie ----------------------------------------------------------------------
+
+
+def the_cache(directory: Path) -> Path:
+    (found,) = directory.glob("catalogue-*.cache")
+    return found
+
+
+def edit_header(path: Path, change) -> None:
+    """Rewrite a cache file's header line with `change(header)`, keeping the body."""
+    with path.open("rb") as handle:
+        header = json.loads(handle.readline())
+        body = handle.read()
+    change(header)
+    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+
+
+def no_parsing(monkeypatch) -> None:
+    def refuse(path=None):
+        raise AssertionError("the catalogue was parsed: the cache was not used")
+
+    monkeypatch.setattr(loader, "load_dramas", refuse)
+
+
+def answers(catalogue):
+    from cry_picker.search import search
+    from cry_picker.suggest import suggest
+
+    return (
+        [d.title for d in catalogue][:3],
+        search(catalogue, "Lee Jong Suk")[0].drama.title,
+        suggest(catalogue, ["grief"])[0].drama.title,
+        catalogue[0].tears,
+    )
+
+
+EXPECTED = (
+    ["Hi Bye, Mama", "Youth of May", "Uncontrollably Fond"],
+    "Death Song",
+    "Hi Bye, Mama",
+    5,
+)
+
+
+def shift(name: str, by: int):
+    def change(header):
+        header["sections"][name][0] += by
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda h: h.update(dramas=h["dramas"] + 1),
+        lambda h: h.update(dramas=float("inf")),
+        lambda h: h.update(dramas=10**20),
+        lambda h: h.update(dramas=True),
+        lambda h: h.update(counts=[10**30]),
+        lambda h: h.update(counts=[-1]),
+        lambda h: h.update(size=h["size"] - 1),
+        lambda h: h["sections"].update(tears=[0, 2**31]),
+        lambda h: h["sections"].update(words=[-8, 8]),
+        lambda h: h["sections"].update(offsets="everything"),
+        lambda h: h["sections"].pop("records"),
+        lambda h: h["crcs"].update(titles=1.5),
+        shift("moods", 1),
+        shift("titles", 10**20),
+    ],
+    ids=["dramas+1", "dramas-infinity", "dramas-huge", "dramas-true", "counts-huge",
+         "counts-negative", "size-1", "section-2gib", "section-negative", "section-not-a-pair",
+         "section-missing", "crc-float", "section-shifted", "section-far-away"],
+)  # fmt: skip
+def test_a_cache_header_that_lies_is_rebuilt_and_rewritten(tmp_path, monkeypatch, change):
+    open_catalogue(cache_dir=tmp_path)
+    edit_header(the_cache(tmp_path), change)
+    assert answers(open_catalogue(cache_dir=tmp_path)) == EXPECTED
+    no_parsing(monkeypatch)
+    assert answers(open_catalogue(cache_dir=tmp_path)) == EXPECTED
+
+
+def test_a_header_claiming_a_two_gib_section_is_refused_before_anything_is_read(tmp_path):
+    from cry_picker import cache
+
+    open_catalogue(cache_dir=tmp_path)
+    path = the_cache(tmp_path)
+    extra = 2 << 30
+
+    def grow(header):
+        start, length = header["sections"]["words"]
+        for span in header["sections"].values():
+            if span[0] > start:
+                span[0] += extra
+        header["sections"]["words"][1] = length + extra
+        header["size"] += extra
+
+    edit_header(path, grow)
+    with path.open("r+b") as sparse:  # the file really is that size, but takes no space
+        sparse.truncate(path.stat().st_size + extra)
+    stamp = cache.stamp(loader.bundled_path(), bundled=True)
+    assert stamp is not None
+    assert cache.read(path, [stamp], list, lambda: pytest.fail("rebuilt")) is None
+    catalogue = open_catalogue(cache_dir=tmp_path)
+    assert answers(catalogue) == EXPECTED
+    assert path.stat().st_size < 1 << 20  # rewritten
+
+
+@pytest.mark.parametrize("name", ["name_refs", "title_refs", "words", "moods", "offsets"])
+def test_a_damaged_section_is_rebuilt_and_written_back_so_it_costs_one_slow_run(
+    tmp_path, monkeypatch, name
+):
+    open_catalogue(cache_dir=tmp_path)
+    path = the_cache(tmp_path)
+    with path.open("rb") as handle:
+        header = json.loads(handle.readline())
+        body_at = handle.tell()
+    start, length = header["sections"][name]
+    data = bytearray(path.read_bytes())
+    data[body_at + start + length // 2] ^= 0x01  # one bit, somewhere in the middle
+    path.write_bytes(bytes(data))
+    first = open_catalogue(cache_dir=tmp_path)
+    assert answers(first) == EXPECTED
+    words = first.words  # read every section a command may read
+    no_parsing(monkeypatch)
+    again = open_catalogue(cache_dir=tmp_path)
+    assert answers(again) == EXPECTED
+    assert again.words == words
+
+
+def test_a_record_changed_in_place_is_not_believed(tmp_path, monkeypatch):
+    open_catalogue(cache_dir=tmp_path)
+    path = the_cache(tmp_path)
+    data = path.read_bytes()
+    record = data.index(b'{"title": "Hi Bye, Mama"')
+    tears = data.index(b'"tears": 5', record)
+    path.write_bytes(data[:tears] + b'"tears": 1' + data[tears + 10 :])  # still valid JSON
+    assert open_catalogue(cache_dir=tmp_path)[0].tears == 5
+    no_parsing(monkeypatch)
+    assert open_catalogue(cache_dir=tmp_path)[0].tears == 5
+
+
+def test_stale_temporary_cache_files_of_killed_runs_are_removed(tmp_path):
+    open_catalogue(cache_dir=tmp_path)
+    old = tmp_path / ".catalogue-killed.tmp"
+    recent = tmp_path / ".catalogue-writing.tmp"
+    for leftover in (old, recent):
+        leftover.write_bytes(b"\0" * 1000)
+    two_days_ago = time.time() - 2 * atomic.STALE_SECONDS
+    os.utime(old, (two_days_ago, two_days_ago))
+    open_catalogue(cache_dir=tmp_path)  # a cache hit: nothing is written, leftovers still go
+    assert not old.exists()
+    assert recent.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="address-space limits as on Linux")
+def test_a_lying_cache_cannot_make_a_command_allocate_gigabytes(tmp_path):
+    import resource
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    assert cli("list", env=env).returncode == 0
+    path = the_cache(tmp_path / "cry-picker")
+
+    def claim(header):
+        header["sections"]["words"][1] += 2 << 30
+        header["size"] += 2 << 30
+
+    edit_header(path, claim)
+    with path.open("r+b") as sparse:
+        sparse.truncate(path.stat().st_size + (2 << 30))
+
+    def one_gib() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    result = subprocess.run(
+        [SCRIPT, "search", "grief"], capture_output=True, text=True, env=env,
+        preexec_fn=one_gib, timeout=30,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, "")

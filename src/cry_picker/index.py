@@ -9,11 +9,11 @@ cast entries that share them, because the same names recur across a big catalogu
 
 from __future__ import annotations
 
-import binascii
 import json
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
 from typing import Any
 
 from .model import Drama
@@ -35,6 +35,8 @@ COLUMNS = (
     "surnames", "moods", "eras", "periods", "tears",
 )  # fmt: skip
 _SEP, _SUB = "|", ";"  # folded keys hold only letters, digits and spaces
+# What decoding a damaged cached column can raise (binascii.Error is a ValueError).
+DAMAGE = (ValueError, KeyError, TypeError, IndexError, OverflowError, RecursionError, OSError)
 
 
 def pack_name(owner: int, cast: int, field: int) -> int:
@@ -129,7 +131,7 @@ class Index:
             raise AttributeError(name)
         try:
             value = decode_column(name, read, self._size)
-        except (ValueError, KeyError, TypeError, IndexError, OSError, binascii.Error):
+        except DAMAGE:
             return self._repair(name)
         self.__dict__[name] = value
         return value
@@ -220,6 +222,8 @@ def decode_column(name: str, fetch: Callable[[str], bytes], size: int) -> Any:
         starts = _unints(raw)
         if not starts or starts[0] != 0 or starts[-1] != len(fetch("name_refs")) // 8:
             raise ValueError("name groups do not cover the name references")
+        if any(a > b for a, b in pairwise(starts)):
+            raise ValueError("name groups out of order")
         return starts
     if name in ("moods", "eras"):
         return _sized([item.split(_SUB) if item else [] for item in _split(raw)], size)
