@@ -27,9 +27,12 @@ SCRIPT = shutil.which("cry-picker", path=str(Path(sys.executable).parent)) or "c
 
 
 def cli(*args: str, timeout: float = 20, **kwargs) -> subprocess.CompletedProcess[str]:
-    """The installed script in a process of its own, which must end within `timeout`."""
+    """The installed script in a process of its own, which must end within `timeout`;
+    stdout and stderr are captured unless `stdout` says where to."""
+    if "stdout" not in kwargs:
+        kwargs["stdout"] = subprocess.PIPE
     return subprocess.run(
-        [SCRIPT, *args], capture_output=True, text=True, timeout=timeout, **kwargs
+        [SCRIPT, *args], stderr=subprocess.PIPE, text=True, timeout=timeout, **kwargs
     )
 
 
@@ -507,3 +510,52 @@ def test_a_lying_cache_cannot_make_a_command_allocate_gigabytes(tmp_path):
         preexec_fn=one_gib, timeout=30,
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, "")
+
+
+# --- output with limits -------------------------------------------------------------------
+
+
+def watched_titles(home: Path) -> list[str]:
+    return [r.title for r in watched.WatchedLog(data_dir(home)).records()]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="closes a file descriptor in the child")
+def test_watched_add_with_stdout_closed_records_the_drama_quietly(isolated_environment):
+    result = cli("watched", "add", "Radiant", stdout=None, preexec_fn=lambda: os.close(1))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert watched_titles(isolated_environment) == ["Radiant"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_watched_add_with_stdout_full_records_the_drama_and_says_so_on_stderr(
+    isolated_environment,
+):
+    with open("/dev/full", "w") as full:
+        result = cli("watched", "add", "Radiant", stdout=full)
+    assert result.returncode == ExitStatus.OK
+    assert result.stderr == (
+        "Warning: done, but the confirmation could not be written: No space left on device\n"
+    )
+    assert watched_titles(isolated_environment) == ["Radiant"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_results_that_cannot_be_written_are_a_storage_failure_not_a_miss():
+    with open("/dev/full", "w") as full:
+        result = cli("list", stdout=full)
+    assert result.returncode == ExitStatus.STORAGE
+    assert result.stderr == (
+        "Error: cannot write the results to standard output: No space left on device\n"
+    )
+
+
+@pytest.mark.parametrize("columns", ["0", "3"])
+def test_a_terminal_too_narrow_to_show_anything_gets_cards_80_wide(run, columns):
+    result = run("show", "Radiant", env={"COLUMNS": columns, "TTY_COMPATIBLE": "1"})
+    assert result.exit_code == ExitStatus.OK
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("╭─ Radiant")
+    assert max(len(line) for line in lines) == 80

@@ -18,9 +18,18 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..errors import CryPickerError
 from .output import Output
-from .report import report, report_click
+from .report import report, report_click, report_output
 from .status import ExitStatus
-from .streams import PipeClosed, say, silence_stdout, use_utf8, write
+from .streams import (
+    OutputFailed,
+    PipeClosed,
+    ensure_streams,
+    guarded,
+    say,
+    silence_stdout,
+    use_utf8,
+    write,
+)
 
 
 class CryPickerGroup(TyperGroup):
@@ -35,6 +44,7 @@ class CryPickerGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        ensure_streams()
         use_utf8()
         Output.current = None
         try:
@@ -49,10 +59,12 @@ class CryPickerGroup(TyperGroup):
             status = int(result) if isinstance(result, int) else ExitStatus.OK
             if status == ExitStatus.INTERRUPTED:  # Typer turns Ctrl-C into this status
                 say("Interrupted.")
-            sys.stdout.flush()
+            guarded(lambda: None)  # flush what is still buffered
         except (PipeClosed, BrokenPipeError):  # the reader went away: `list | head -1`
             silence_stdout()
             status = ExitStatus.OK
+        except OutputFailed as error:  # a full disk: `list >/dev/full`
+            status = report_output(error)
         except CryPickerError as error:
             status = _failed(report(error))
         except KeyboardInterrupt:
@@ -72,7 +84,7 @@ def _failed(status: ExitStatus) -> ExitStatus:
     """After an error: JSON readers still get valid JSON on stdout."""
     output = Output.current
     if output is not None:
-        with contextlib.suppress(PipeClosed):
+        with contextlib.suppress(PipeClosed, OutputFailed):
             output.nothing()
     return status
 

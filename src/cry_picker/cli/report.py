@@ -14,7 +14,7 @@ import typer
 
 from .. import errors as e
 from .status import ExitStatus
-from .streams import say
+from .streams import OutputFailed, say
 
 MAX_PROBLEMS = 50  # problems of an invalid catalogue shown in full; the rest are counted
 MAX_VALUE = 80  # characters of a value quoted back in a message
@@ -240,6 +240,18 @@ def report_problems(error: e.CatalogueError) -> ExitStatus:
     if hidden > 0:
         say(f"Error: ... and {hidden:,} more problems in the same file")
     return ExitStatus.USAGE
+
+
+def report_output(error: OutputFailed) -> ExitStatus:
+    """Results that could not be written to stdout (a full disk): nothing reached the
+    reader, so this is a failure, and not "nothing matched"."""
+    say(f"Error: cannot write the results to standard output: {error.reason}")
+    return ExitStatus.STORAGE
+
+
+def report_lost_confirmation(error: OutputFailed) -> None:
+    """A change was saved, but the line saying so could not be written."""
+    say(f"Warning: done, but the confirmation could not be written: {error.reason}")
 
 
 def report_click(error: typer.TyperException) -> ExitStatus:
