@@ -151,3 +151,12 @@ def test_the_user_file_and_bundled_file_are_both_stamped(tmp_path, write_catalog
     assert len(merged) == 11
     assert len(alone) == 1
     assert len(cache_files(tmp_path)) == 2
+
+
+def test_the_cache_holds_every_section_the_index_encodes(ten):
+    from cry_picker.index import ENCODED, ENCODED_INTS, PER_DRAMA_INTS
+
+    encoded = ten.index.encode()
+    assert tuple(encoded) == ENCODED
+    assert set(ENCODED_INTS) <= set(ENCODED)
+    assert all(len(encoded[name]) == 8 * len(ten) for name in PER_DRAMA_INTS)

@@ -120,11 +120,14 @@ def test_a_directory_is_refused(tmp_path):
 def test_an_unreadable_file_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "locked.toml"
     path.write_text(VALID_ENTRY)
+    real_open = os.open
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied")
+    def denied(name, *args, **kwargs):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     (problem,) = problems_of(path)
     assert problem == f"{path}: cannot be read: permission denied"
 

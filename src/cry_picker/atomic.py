@@ -2,14 +2,18 @@
 
 Used for the watched log (durably: fsync before and after the rename) and for the
 catalogue cache (no fsync: a lost cache only costs speed). A path that is a symbolic link
-is written through: the file it points to is replaced, and the link stays a link, so a log
-kept in a synced folder is updated there.
+is written through: the file it points to is replaced, keeping its permissions, and the
+link stays a link, so a log kept in a synced folder is updated there. Temporary files
+that a killed writer left behind are removed once they are old enough that no live writer
+can own them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -18,10 +22,15 @@ STALE_SECONDS = 24 * 3600  # a temporary file this old belongs to no live writer
 
 
 def target_of(path: Path) -> Path:
-    """The file that writing to `path` should replace: `path`, or what its link names."""
-    if path.is_symlink():
-        return path.resolve(strict=False)  # RuntimeError or OSError on a loop
-    return path
+    """The file that writing to `path` should replace: `path`, or what its link names.
+
+    Raises OSError (ELOOP for a symlink loop)."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve(strict=False)
+    except RuntimeError as exc:  # a symlink loop, before Python 3.13
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from exc
 
 
 def write(path: Path, data: bytes, *, prefix: str, durable: bool) -> Path:
@@ -29,14 +38,12 @@ def write(path: Path, data: bytes, *, prefix: str, durable: bool) -> Path:
 
     Raises OSError; the temporary file never outlives a failure.
     """
-    try:
-        target = target_of(path)
-    except RuntimeError as exc:  # a symlink loop
-        raise OSError(40, "too many levels of symbolic links", str(path)) from exc
+    target = target_of(path)
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
     done = False
     try:
         with os.fdopen(fd, "wb") as out:
+            _keep_mode(out.fileno(), target)
             out.write(data)
             if durable:
                 out.flush()
@@ -49,7 +56,17 @@ def write(path: Path, data: bytes, *, prefix: str, durable: bool) -> Path:
                 os.unlink(tmp)
     if durable:
         fsync_directory(target.parent)
+    remove_stale(target.parent, prefix)
     return target
+
+
+def _keep_mode(fd: int, target: Path) -> None:
+    """Give the new file the permissions of the one it replaces (a temporary file is
+    private to its owner)."""
+    if not hasattr(os, "fchmod"):
+        return
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, stat.S_IMODE(os.stat(target).st_mode))
 
 
 def fsync_directory(directory: Path) -> None:
@@ -67,7 +84,10 @@ def fsync_directory(directory: Path) -> None:
 
 
 def remove_stale(directory: Path, prefix: str, *, now: float | None = None) -> int:
-    """Delete temporary files left by killed writers (older than a day); how many."""
+    """Delete temporary files left by killed writers (older than a day); how many.
+
+    A writer holds its temporary file for the seconds a write takes, so one a day old
+    belongs to a process that died (a kill, a power cut) before it could remove it."""
     cutoff = (time.time() if now is None else now) - STALE_SECONDS
     removed = 0
     try:

@@ -3,15 +3,21 @@
 One file per catalogue configuration (which files, bundled or not):
 
     line 1   a JSON header: format, cry-picker version, each source's path, size and
-             mtime, and a table of sections (offset and length after the header line)
+             mtime, a table of sections (offset and length after the header line) and
+             the CRC-32 of each section
     then     the sections: the index columns (see `Index.encode`), the synopsis word
-             index, the byte offset of every record, and one JSON record per drama
+             index, the byte offset and CRC-32 of every record, and one JSON record per
+             drama
 
-A command reads only the sections it uses, and only the records it shows. Reading a
-cache can never run code (plain text and integer arrays, no pickle); a file that does
-not match the header, or whose sections do not decode, is ignored and rebuilt from the
-catalogue; a cache that cannot be written only costs speed. Writes go to a temporary
-file that replaces the old one atomically.
+A command reads only the sections it uses, and only the records it shows. A cache is
+untrusted input: reading it can never run code (plain text and integer arrays, no
+pickle); every count and offset in the header is checked against the file before it is
+used, and the file may be at most `MAX_FACTOR` times the size of its catalogues, so a
+lying header cannot make a command allocate more than a fresh parse would. A header that
+does not hold up is ignored and the catalogue parsed and cached again; a section or a
+record that does not match its CRC, or does not decode, is found when it is read, and the
+command goes on from a fresh parse, which is written back. A cache that cannot be written
+only costs speed. Writes go to a temporary file that replaces the old one atomically.
 """
 
 from __future__ import annotations
@@ -20,18 +26,24 @@ import hashlib
 import json
 import os
 import sys
+import zlib
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from . import __version__, atomic
-from .index import Index
+from .index import DAMAGE, ENCODED, ENCODED_INTS, PER_DRAMA_INTS, Index
 from .model import Drama
 
-FORMAT = 4  # raise whenever the index or its keys change: old caches are then rebuilt
+FORMAT = 5  # raise whenever the index, its keys or this layout change: old caches are rebuilt
 MAX_HEADER = 1 << 20
+MAX_FACTOR = 8  # a cache is about twice its catalogues' size; more is a lie
+SLACK = 1 << 20  # bytes allowed on top, for a small catalogue's header and index
 TEMP_PREFIX = ".catalogue-"
+INT_SECTIONS = (*ENCODED_INTS, "offsets", "checks")
+PER_DRAMA = (*PER_DRAMA_INTS, "offsets", "checks")  # one int64 for each drama
+SECTIONS = (*ENCODED, "words", "offsets", "checks", "records")
 
 
 class SourceStamp(NamedTuple):
@@ -76,13 +88,22 @@ def _header(stamps: Sequence[SourceStamp]) -> dict[str, Any]:
     }
 
 
-class CacheFile:
-    """An open cache file whose sections are read on demand."""
+def max_size(stamps: Sequence[SourceStamp]) -> int:
+    """The most a cache of these catalogues may hold, header excluded."""
+    return MAX_FACTOR * sum(s.size for s in stamps) + SLACK
 
-    def __init__(self, handle: IO[bytes], body_at: int, sections: dict[str, list[int]]) -> None:
+
+class CacheFile:
+    """An open cache file whose sections are read on demand, each checked against its
+    CRC-32 before it is used."""
+
+    def __init__(
+        self, handle: IO[bytes], body_at: int, sections: dict[str, list[int]], crcs: dict[str, int]
+    ) -> None:
         self._handle = handle
         self._body_at = body_at
         self._sections = sections
+        self._crcs = crcs
 
     def section(self, name: str) -> bytes:
         start, length = self._sections[name]
@@ -90,12 +111,20 @@ class CacheFile:
         data = self._handle.read(length)
         if len(data) != length:
             raise ValueError(f"section {name} is truncated")
+        if zlib.crc32(data) != self._crcs[name]:
+            raise ValueError(f"section {name} is damaged")
         return data
 
-    def line(self, start: int) -> bytes:
-        records_at, _ = self._sections["records"]
+    def record(self, start: int, crc: int) -> bytes:
+        """The record line at `start` in the records section, checked against `crc`."""
+        records_at, length = self._sections["records"]
+        if not 0 <= start < length:
+            raise ValueError("record offset out of range")
         self._handle.seek(self._body_at + records_at + start)
-        return self._handle.readline()
+        line = self._handle.readline(length - start)
+        if zlib.crc32(line) != crc:
+            raise ValueError("record is damaged")
+        return line
 
 
 class CachedRecords:
@@ -111,32 +140,36 @@ class CachedRecords:
         self._titles = titles
         self._fallback = fallback
         self._offsets: array[int] | None = None
+        self._checks: array[int] | None = None
         self._fresh: Sequence[Drama] | None = None
 
     def get(self, position: int) -> Drama:
         if self._fresh is None:
             try:
-                if self._offsets is None:
-                    self._offsets = array("q")
-                    self._offsets.frombytes(self._cache.section("offsets"))
-                record = json.loads(self._cache.line(self._offsets[position]))
-                drama = Drama.from_record(record)
+                if self._offsets is None or self._checks is None:
+                    self._offsets = _int64s(self._cache.section("offsets"))
+                    self._checks = _int64s(self._cache.section("checks"))
+                line = self._cache.record(self._offsets[position], self._checks[position])
+                drama = Drama.from_record(json.loads(line))
                 if drama.title == self._titles()[position]:
                     return drama
-            except (ValueError, KeyError, TypeError, IndexError, OSError):
+            except DAMAGE:
                 pass
             # The cache changed under us or was damaged after its header was checked.
             self._fresh = self._fallback()
         return self._fresh[position]
 
     def words(self) -> dict[str, list[int]] | None:
-        try:
-            data = json.loads(self._cache.section("words"))
-        except (ValueError, KeyError, OSError):
-            return None
-        if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
-            return None
-        return data
+        """The synopsis word index, or None (after parsing again) if it is damaged."""
+        if self._fresh is None:
+            try:
+                data = json.loads(self._cache.section("words"))
+                if isinstance(data, dict) and all(isinstance(v, list) for v in data.values()):
+                    return data
+            except DAMAGE:
+                pass
+            self._fresh = self._fallback()
+        return None
 
 
 def read(
@@ -146,8 +179,9 @@ def read(
     rebuild: Callable[[], Index],
 ) -> tuple[Index, CachedRecords, list[int]] | None:
     """The cached index, records and per-source drama counts if `path` is a valid cache
-    for `stamps`, else None. `fallback` and `rebuild` parse the sources again if a
-    section turns out to be damaged after this check."""
+    for `stamps`, else None. `fallback` and `rebuild` parse the sources again (and may
+    write a new cache) if a section turns out to be damaged after this check."""
+    atomic.remove_stale(path.parent, TEMP_PREFIX)
     try:
         handle = path.open("rb")
     except OSError:
@@ -158,23 +192,70 @@ def read(
         if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
             raise ValueError("a cache for other files, or another version")
         body_at = handle.tell()
-        if header["size"] + body_at != os.fstat(handle.fileno()).st_size:
-            raise ValueError("truncated or extended")
-        counts, size, sections = header["counts"], header["dramas"], header["sections"]
-        if not isinstance(counts, list) or len(counts) != len(stamps):
-            raise ValueError("counts do not match the sources")
-        if not isinstance(size, int) or size < 0 or not isinstance(sections, dict):
-            raise ValueError("bad header")
-        for start, length in sections.values():
-            if start < 0 or length < 0 or start + length > header["size"]:
-                raise ValueError("section out of bounds")
-        cache = CacheFile(handle, body_at, sections)
-        index = Index(size, read=cache.section, on_damage=rebuild)
+        counts, dramas, sections, crcs = _checked(
+            header, stamps, os.fstat(handle.fileno()).st_size - body_at
+        )
+        cache = CacheFile(handle, body_at, sections, crcs)
+        index = Index(dramas, read=cache.section, on_damage=rebuild)
         records = CachedRecords(cache, lambda: index.titles, fallback)
-        return index, records, [int(c) for c in counts]
-    except (ValueError, KeyError, TypeError, OSError):
+        return index, records, counts
+    except DAMAGE:
         handle.close()
         return None
+
+
+def _checked(
+    header: dict[str, Any], stamps: Sequence[SourceStamp], body: int
+) -> tuple[list[int], int, dict[str, list[int]], dict[str, int]]:
+    """The header's numbers, each checked against the file (`body` bytes after the
+    header line) and against the others before anything is read or allocated with them.
+    Raises ValueError on any doubt."""
+    size, counts, dramas = header["size"], header["counts"], header["dramas"]
+    sections, crcs = header["sections"], header["crcs"]
+    if not _count(size) or size != body or size > max_size(stamps):
+        raise ValueError("the file is not the size its header says, or too big")
+    if not isinstance(counts, list) or len(counts) != len(stamps) or not all(map(_count, counts)):
+        raise ValueError("counts do not match the sources")
+    if not _count(dramas) or not max(counts, default=0) <= dramas <= sum(counts):
+        raise ValueError("the number of dramas does not fit the sources' counts")
+    if len(counts) == 1 and dramas != counts[0]:
+        raise ValueError("the number of dramas is not the source's")
+    if not isinstance(sections, dict) or sorted(sections) != sorted(SECTIONS):
+        raise ValueError("not the sections of this format")
+    if not isinstance(crcs, dict) or sorted(crcs) != sorted(SECTIONS[:-1]):
+        raise ValueError("not the checksums of this format")
+    spans = []
+    for name in SECTIONS:
+        span = sections[name]
+        if not isinstance(span, list) or len(span) != 2 or not all(map(_count, span)):
+            raise ValueError(f"section {name} is not an offset and a length")
+        spans.append((span[0], span[1]))
+        if name != "records" and not _count(crcs[name]):
+            raise ValueError(f"section {name} has no checksum")
+    end = 0
+    for start, length in sorted(spans):  # the sections tile the body, nothing left over
+        if start != end:
+            raise ValueError("sections overlap or leave a gap")
+        end = start + length
+    if end != size:
+        raise ValueError("sections do not cover the file")
+    for name in INT_SECTIONS:
+        expected = 8 * dramas if name in PER_DRAMA else None
+        length = sections[name][1]
+        if length % 8 or (expected is not None and length != expected):
+            raise ValueError(f"section {name} does not hold its integers")
+    return list(counts), dramas, sections, crcs
+
+
+def _count(value: Any) -> bool:
+    """A non-negative integer (JSON's true, 1.5, Infinity and NaN are not)."""
+    return type(value) is int and value >= 0
+
+
+def _int64s(raw: bytes) -> array[int]:
+    values = array("q")
+    values.frombytes(raw)
+    return values
 
 
 def write(
@@ -185,23 +266,34 @@ def write(
     dramas: Sequence[Drama],
     counts: Sequence[int],
 ) -> bool:
-    """Write a cache file atomically; False (and no exception) if it cannot be written."""
+    """Write a cache file atomically; False (and no exception) if it cannot be written,
+    or would be bigger than a reader would believe."""
     records = [json.dumps(d.to_record(), ensure_ascii=False).encode() + b"\n" for d in dramas]
-    offsets, position = array("q"), 0
+    offsets, checks, position = array("q"), array("q"), 0
     for line in records:
         offsets.append(position)
+        checks.append(zlib.crc32(line))
         position += len(line)
     parts = index.encode()
     parts["words"] = json.dumps(words, ensure_ascii=False).encode()
     parts["offsets"] = offsets.tobytes()
+    parts["checks"] = checks.tobytes()
     sections: dict[str, list[int]] = {}
     start = 0
     for name, data in parts.items():
         sections[name] = [start, len(data)]
         start += len(data)
     sections["records"] = [start, position]
+    if start + position > max_size(stamps):
+        return False
     header = _header(stamps)
-    header.update(counts=list(counts), dramas=len(dramas), sections=sections, size=start + position)
+    header.update(
+        counts=list(counts),
+        dramas=len(dramas),
+        sections=sections,
+        crcs={name: zlib.crc32(data) for name, data in parts.items()},
+        size=start + position,
+    )
     data = b"".join([json.dumps(header).encode() + b"\n", *parts.values(), *records])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -162,8 +162,17 @@ def open_catalogue(
     target = None
     if cache_dir is not None and len(known) == len(files):
         target = cache.cache_file(cache_dir, known)
-        fresh = functools.cache(parse)  # parsed at most once, only if the cache is damaged
-        hit = cache.read(target, known, fresh, lambda: build_index(fresh()))
+        cache_path = target
+
+        @functools.cache  # parsed at most once, only if the cache turns out to be damaged
+        def rebuilt() -> tuple[list[Drama], Index]:
+            dramas = parse()
+            index = build_index(dramas)
+            # Written back, so that the damage costs one slow run rather than every run.
+            cache.write(cache_path, known, index, build_words(dramas), dramas, counts)
+            return dramas, index
+
+        hit = cache.read(target, known, lambda: rebuilt()[0], lambda: rebuilt()[1])
         if hit is not None:
             index, records, cached_counts = hit
             return Catalogue(index, records, _sources(files, cached_counts), target)

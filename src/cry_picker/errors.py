@@ -14,6 +14,8 @@ from typing import Literal, NamedTuple
 
 # What a piece of free text was meant to be, for messages about it.
 TextKind = Literal["title", "query", "actor", "mood", "era"]
+# What a path turned out to be when a regular file was expected.
+FileKind = Literal["directory", "named pipe", "device", "socket", "special file"]
 
 
 class CryPickerError(Exception):
@@ -163,8 +165,29 @@ class DataDirUnusable(StorageError):
     """The data directory cannot be created, locked or written."""
 
 
+class LockUnusable(StorageError):
+    """The watched log's lock file cannot be taken for a reason of its own (it is a
+    directory, a symlink loop): `path` is the lock file."""
+
+
 class LogUnreadable(StorageError):
     """The watched log exists but cannot be read (or is not a regular file)."""
+
+
+class LogNotAFile(LogUnreadable):
+    """Something other than a regular file where the watched log should be; never opened."""
+
+    def __init__(self, path: Path, kind: FileKind) -> None:
+        super().__init__(path)
+        self.kind = kind
+
+
+class LogTooBig(LogUnreadable):
+    """A watched log larger than any cry-picker writes; left as it is."""
+
+    def __init__(self, path: Path, limit: int) -> None:
+        super().__init__(path)
+        self.limit = limit  # bytes
 
 
 class LogReadOnly(StorageError):

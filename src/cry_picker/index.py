@@ -9,11 +9,11 @@ cast entries that share them, because the same names recur across a big catalogu
 
 from __future__ import annotations
 
-import binascii
 import json
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
 from typing import Any
 
 from .model import Drama
@@ -35,9 +35,20 @@ COLUMNS = (
     "name_refs", "surnames", "moods", "eras", "periods", "tears", "years", "episodes",
     "networks", "endings",
 )  # fmt: skip
+# The sections `Index.encode` writes, in order; which hold int64s; which one int per drama.
+ENCODED = (
+    "titles", "title_keys", "title_refs", "exact_keys", "exact_refs", "shared", "name_keys",
+    "name_starts", "name_refs", "surnames", "moods", "eras", "periods", "tears", "years",
+    "episodes", "networks", "endings",
+)  # fmt: skip
+ENCODED_INTS = ("title_refs", "exact_refs", "name_starts", "name_refs", "tears", "years",
+                "episodes")  # fmt: skip
+PER_DRAMA_INTS = ("tears", "years", "episodes")
 _SEP, _SUB = "|", ";"  # folded keys hold only letters, digits and spaces
 _ENDING_CODES = {"happy": "h", "bittersweet": "b", "sad": "s", "": "-"}  # one byte a drama
 _ENDINGS_BY_CODE = {code: ending for ending, code in _ENDING_CODES.items()}
+# What decoding a damaged cached column can raise (binascii.Error is a ValueError).
+DAMAGE = (ValueError, KeyError, TypeError, IndexError, OverflowError, RecursionError, OSError)
 
 
 def pack_name(owner: int, cast: int, field: int) -> int:
@@ -137,7 +148,7 @@ class Index:
             raise AttributeError(name)
         try:
             value = decode_column(name, read, self._size)
-        except (ValueError, KeyError, TypeError, IndexError, OSError, binascii.Error):
+        except DAMAGE:
             return self._repair(name)
         self.__dict__[name] = value
         return value
@@ -248,6 +259,8 @@ def decode_column(name: str, fetch: Callable[[str], bytes], size: int) -> Any:
         starts = _unints(raw)
         if not starts or starts[0] != 0 or starts[-1] != len(fetch("name_refs")) // 8:
             raise ValueError("name groups do not cover the name references")
+        if any(a > b for a, b in pairwise(starts)):
+            raise ValueError("name groups out of order")
         return starts
     if name in ("moods", "eras"):
         return _sized([item.split(_SUB) if item else [] for item in _split(raw)], size)

@@ -4,13 +4,22 @@
 `Drama` records. Anything wrong raises `CatalogueError`, whose problems each name the
 file, the line where known, the entry (number and title), the field, what was expected
 and what was found.
+
+A catalogue is untrusted input, and reading it stays bounded: only a regular file of at
+most `MAX_BYTES` is opened (a named pipe or a device never is), nesting too deep for the
+TOML parser and integers too long to convert are reported like syntax errors, the first
+`MAX_PROBLEMS` problems are kept in full and the rest only counted, and a key or title
+quoted back in a message is cut to `MAX_SHOWN` characters.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
-from collections.abc import Iterable
+import stat
+import sys
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +30,9 @@ from .schema import CAST_FIELDS, DRAMA_FIELDS, Field, is_text
 from .text import compact
 
 BUNDLED_NAME = "dramas.toml"
+MAX_BYTES = 32 << 20  # 32 MiB: some 34,000 dramas; parsing that already takes seconds
+MAX_PROBLEMS = 200  # problems kept in full; the rest of an invalid file's are counted
+MAX_SHOWN = 40  # characters of a key or a title quoted back in a problem
 
 
 def bundled_path() -> Path:
@@ -42,17 +54,51 @@ def load_dramas(path: Path | None = None) -> tuple[Drama, ...]:
 
 
 def read_catalogue_bytes(path: Path) -> bytes:
+    """The bytes of a catalogue file: a regular file of at most `MAX_BYTES`.
+
+    The file's type is checked before it is opened, so a named pipe (which would wait for
+    a writer forever) or a device (`/dev/zero` never ends) is refused at once.
+    """
     name = str(path)
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
+        info = os.stat(path)
+        _check_kind(name, info)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            _check_kind(name, os.fstat(handle.fileno()))  # replaced since the stat
+            data = handle.read(MAX_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):
         raise _file_error(name, "no such file") from None
     except IsADirectoryError:
-        raise _file_error(name, "is a directory, not a catalogue file") from None
+        raise _file_error(name, _KINDS[stat.S_IFDIR]) from None
     except PermissionError:
         raise _file_error(name, "cannot be read: permission denied") from None
     except OSError as exc:
         raise _file_error(name, f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise _too_big(name)  # it grew after the stat
+    return data
+
+
+_KINDS = {
+    stat.S_IFDIR: "is a directory, not a catalogue file",
+    stat.S_IFIFO: "is a named pipe (FIFO), not a catalogue file; only regular files are read",
+    stat.S_IFCHR: "is a device, not a catalogue file; only regular files are read",
+    stat.S_IFBLK: "is a device, not a catalogue file; only regular files are read",
+    stat.S_IFSOCK: "is a socket, not a catalogue file; only regular files are read",
+}
+
+
+def _check_kind(name: str, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode), "is not a regular file")
+        raise _file_error(name, kind)
+    if info.st_size > MAX_BYTES:
+        raise _too_big(name)
+
+
+def _too_big(name: str) -> CatalogueError:
+    return _file_error(name, f"is larger than {MAX_BYTES >> 20} MiB, the most a catalogue may be")
 
 
 def parse_dramas(data: bytes, name: str) -> tuple[Drama, ...]:
@@ -66,6 +112,10 @@ def parse_dramas(data: bytes, name: str) -> tuple[Drama, ...]:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError([_syntax_problem(name, exc)]) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise CatalogueError([_nesting_problem(name, text)]) from None
+    except ValueError:  # an integer beyond Python's limit on digits converted to int
+        raise CatalogueError([_long_number_problem(name, text)]) from None
     return _Validator(name, text).run(document)
 
 
@@ -103,6 +153,45 @@ def _syntax_problem(name: str, exc: Exception) -> Problem:
             message=f"TOML syntax error: {message[: match.start()]}",
         )
     return Problem(file=name, message=f"TOML syntax error: {message}")
+
+
+_OPEN, _CLOSE = frozenset("[{"), frozenset("]}")
+_DEEP = 100  # brackets inside one another; no catalogue value needs more than three
+_TOO_DEEP = "arrays or inline tables nested too deeply to read"
+
+
+def _nesting_problem(name: str, text: str) -> Problem:
+    """Where arrays or inline tables nest too deeply: the first line past `_DEEP` levels,
+    by a count of brackets that does not know about strings (best effort)."""
+    depth = 0
+    for number, row in enumerate(text.splitlines(), start=1):
+        opens = row.count("[") + row.count("{")
+        if depth + opens <= _DEEP:
+            depth = max(0, depth + opens - row.count("]") - row.count("}"))
+            continue
+        for char in row:
+            if char in _OPEN:
+                depth += 1
+                if depth > _DEEP:
+                    return Problem(file=name, line=number, message=_TOO_DEEP)
+            elif char in _CLOSE:
+                depth = max(0, depth - 1)
+    return Problem(file=name, message=_TOO_DEEP)
+
+
+def _long_number_problem(name: str, text: str) -> Problem:
+    limit = sys.get_int_max_str_digits()  # 4,300 unless the interpreter was told otherwise
+    found = re.search("[0-9][0-9_]{" + str(max(limit, 1)) + ",}", text)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    return Problem(file=name, line=line, message=f"an integer with more than {limit:,} digits")
+
+
+def shown(text: str) -> str:
+    """A key or a title from the file, on one line and cut to fit in a message."""
+    head = " ".join(text[: 4 * MAX_SHOWN].split())
+    if len(head) <= MAX_SHOWN and len(text) <= 4 * MAX_SHOWN:
+        return head
+    return head[: MAX_SHOWN - 3] + "..."
 
 
 # --- locating lines -------------------------------------------------------------------
@@ -188,20 +277,23 @@ class _Validator:
         self.name = name
         self.lines = _locate(text)
         self.problems: list[Problem] = []
+        self.more = 0  # problems beyond MAX_PROBLEMS: counted, not kept
 
     def run(self, document: dict[str, Any]) -> tuple[Drama, ...]:
         for key in document:
             if key != "drama":
-                guess = _closest(key, ["drama"])
+                guess = _closest(key, ["drama"]) if len(key) <= MAX_SHOWN else None
                 tip = f"; did you mean [[{guess}]]?" if guess else ""
-                self._top(f"unknown top-level key '{key}'{tip} Each entry is a [[drama]] table")
+                self._top(
+                    f"unknown top-level key '{shown(key)}'{tip} Each entry is a [[drama]] table"
+                )
         tables = document.get("drama")
         if tables is None:
             self._top("no [[drama]] tables found")
-            raise CatalogueError(self.problems)
+            raise self._error()
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
             self._top(f"'drama' must be an array of [[drama]] tables, found {_describe(tables)}")
-            raise CatalogueError(self.problems)
+            raise self._error()
         dramas: list[Drama] = []
         seen: dict[str, int] = {}
         for number, table in enumerate(tables, start=1):
@@ -222,13 +314,23 @@ class _Validator:
             if drama is not None:
                 dramas.append(drama)
         if self.problems:
-            raise CatalogueError(self.problems)
+            raise self._error()
         return tuple(dramas)
 
     # -- problem helpers
 
+    def _error(self) -> CatalogueError:
+        return CatalogueError(self.problems, self.more)
+
+    def _keep(self, problem: Callable[[], Problem]) -> None:
+        """Keep the first MAX_PROBLEMS problems; count the rest without building them."""
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem())
+        else:
+            self.more += 1
+
     def _top(self, message: str) -> None:
-        self.problems.append(Problem(file=self.name, message=message))
+        self._keep(lambda: Problem(file=self.name, message=message))
 
     def _line(self, number: int, field_name: str | None) -> int | None:
         if number > len(self.lines):
@@ -246,13 +348,13 @@ class _Validator:
         return entry.keys.get(key, entry.start)
 
     def _add(self, number: int, title: Any, field_name: str | None, message: str) -> None:
-        self.problems.append(
-            Problem(
+        self._keep(
+            lambda: Problem(
                 file=self.name,
                 line=self._line(number, field_name),
                 entry=number,
-                title=title if is_text(title) else None,
-                field=field_name,
+                title=shown(title) if is_text(title) else None,
+                field=None if field_name is None else shown(field_name),
                 message=message,
             )
         )
@@ -263,14 +365,14 @@ class _Validator:
     # -- one [[drama]] table
 
     def _entry(self, number: int, table: dict[str, Any]) -> Drama | None:
-        before = len(self.problems)
+        before = len(self.problems) + self.more
         title = table.get("title")
         self._fields(number, title, table, DRAMA_FIELDS, "")
         cast = table.get("cast")
         if isinstance(cast, list) and cast:
             for index, member in enumerate(cast):
                 self._cast_member(number, title, index, member)
-        if len(self.problems) > before:
+        if len(self.problems) + self.more > before:
             return None
         return Drama.from_record(table)
 
@@ -294,7 +396,7 @@ class _Validator:
         for key in table:
             if key in allowed:
                 continue
-            guess = _closest(key, allowed)
+            guess = _closest(key, allowed) if len(key) <= MAX_SHOWN else None
             tip = f"; did you mean '{guess}'?" if guess else ""
             known = ", ".join(allowed)
             self._add(number, title, prefix + key, f"unknown key{tip} (known keys: {known})")

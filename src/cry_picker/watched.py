@@ -3,27 +3,48 @@
 One small JSON file in the user data directory, with a format version inside. It never
 loses data: every write is atomic (temporary file, fsync, rename), concurrent commands
 take turns on a file lock, a file that cannot be parsed is moved aside rather than
-overwritten, and records for titles the current catalogue does not know are kept.
+overwritten, a file the user made read-only is left alone, and records for titles the
+current catalogue does not know are kept. A log that is a symbolic link (kept in a synced
+folder) is read and written through the link. Only a regular file of at most `MAX_BYTES`
+is read; anything else where the log should be is refused unopened.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import atomic
-from .errors import DataDirUnusable, LogBusy, LogStuck, LogUnreadable, NewerLog
+from .errors import (
+    DataDirUnusable,
+    FileKind,
+    LockUnusable,
+    LogBusy,
+    LogNotAFile,
+    LogReadOnly,
+    LogStuck,
+    LogTooBig,
+    LogUnreadable,
+    NewerLog,
+)
 from .text import compact
 
 FORMAT = 1
 FILE_NAME = "watched.json"
 LOCK_TIMEOUT = 30.0  # seconds to wait for another cry-picker to finish writing
 TEMP_PREFIX = ".watched-"
+MAX_BYTES = 16 << 20  # 16 MiB: some 250,000 records; no log cry-picker writes is bigger
+# Lock failures that say the data directory (or its filesystem) cannot be written, as
+# opposed to something odd about the lock file itself (a directory, a symlink loop).
+_DIRECTORY_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC,
+                     getattr(errno, "EDQUOT", errno.ENOSPC)}  # fmt: skip
 
 
 class Record(NamedTuple):
@@ -58,13 +79,17 @@ class WatchedLog:
         """Every record, oldest first. A missing log is an empty one.
 
         Reading takes no lock (writes replace the file atomically), so a read-only data
-        directory is fine; only a damaged file needs the lock, to move it aside.
+        directory is fine; only a damaged file needs the lock, to move it aside, and if
+        that cannot be done the damage is reported (LogStuck) and nothing is written.
         """
         try:
             return self._read(repair=False)
         except _Damaged:
-            with self._locked():
-                return self._read()
+            try:
+                with self._locked():
+                    return self._read()
+            except (DataDirUnusable, LockUnusable) as exc:
+                raise LogStuck(self.path, exc.reason) from None
 
     def titles(self) -> set[str]:
         """Identity keys (case, spaces and punctuation ignored) of every watched title."""
@@ -114,42 +139,68 @@ class WatchedLog:
                 self.directory.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DataDirUnusable(self.directory, _why(exc)) from None
-        lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+        lock_path = Path(str(self.path) + ".lock")
+        lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
         try:
-            with lock:
-                yield
+            lock.acquire()
         except Timeout:
-            raise LogBusy(Path(str(self.path) + ".lock"), LOCK_TIMEOUT) from None
-        except PermissionError as exc:
-            raise DataDirUnusable(self.directory, _why(exc)) from None
+            raise LogBusy(lock_path, LOCK_TIMEOUT) from None
+        except NotImplementedError:  # a filesystem without locks
+            raise DataDirUnusable(self.directory, "file locking is not supported") from None
+        except OSError as exc:
+            if exc.errno in _DIRECTORY_ERRORS or exc.errno is None:
+                raise DataDirUnusable(self.directory, _why(exc)) from None
+            raise LockUnusable(lock_path, _why(exc)) from None
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                lock.release()
 
     def _read(self, repair: bool = True) -> list[Record]:
         try:
-            raw = self.path.read_bytes()
-        except (FileNotFoundError, NotADirectoryError):
+            raw = self._bytes()
+        except FileNotFoundError:
             return []
-        except OSError as exc:
-            raise LogUnreadable(self.path, _why(exc)) from None
         try:
             data = json.loads(raw.decode("utf-8"))
             return _parse(data)
         except _NewerFormat as exc:
             raise NewerLog(self.path, exc.args[0], FORMAT) from None
-        except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+        except (ValueError, UnicodeDecodeError, KeyError, TypeError, RecursionError):
             if not repair:
                 raise _Damaged() from None
             self._move_aside()
             return []
 
-    def _move_aside(self) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{FILE_NAME}.corrupt-{stamp}")
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = self.path.with_name(f"{FILE_NAME}.corrupt-{stamp}-{counter}")
+    def _bytes(self) -> bytes:
+        """The log's bytes; FileNotFoundError if there is none. A FIFO or a device where
+        the log should be is never opened (reading it could wait, or never end)."""
         try:
-            os.replace(self.path, target)
+            _check_kind(self.path, os.stat(self.path))
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+            with open(os.open(self.path, flags), "rb") as handle:
+                _check_kind(self.path, os.fstat(handle.fileno()))
+                raw = handle.read(MAX_BYTES + 1)
+        except (FileNotFoundError, NotADirectoryError):
+            raise FileNotFoundError() from None
+        except OSError as exc:
+            raise LogUnreadable(self.path, _why(exc)) from None
+        if len(raw) > MAX_BYTES:
+            raise LogTooBig(self.path, MAX_BYTES)
+        return raw
+
+    def _move_aside(self) -> None:
+        """Rename the damaged file (through a link, the file it names) next to itself."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            source = atomic.target_of(self.path)
+            target = source.with_name(f"{source.name}.corrupt-{stamp}")
+            counter = 1
+            while target.exists():
+                counter += 1
+                target = source.with_name(f"{source.name}.corrupt-{stamp}-{counter}")
+            os.replace(source, target)
         except OSError as exc:
             raise LogStuck(self.path, _why(exc)) from None
         self._on_event(MovedAside(self.path, target))
@@ -157,10 +208,43 @@ class WatchedLog:
     def _write(self, records: list[Record]) -> None:
         payload = {"app": "cry-picker", "format": FORMAT, "watched": [r.to_json() for r in records]}
         data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        self._check_writable()
         try:
             atomic.write(self.path, data, prefix=TEMP_PREFIX, durable=True)
         except OSError as exc:
             raise DataDirUnusable(self.directory, _why(exc)) from None
+
+    def _check_writable(self) -> None:
+        """A log the user made read-only is not replaced (renaming over it would work)."""
+        try:
+            target = atomic.target_of(self.path)
+            mode = os.stat(target).st_mode
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise LogUnreadable(self.path, _why(exc)) from None
+        # Root may write anything, so the mode bits are the user's intent as well.
+        if not mode & 0o222 or not os.access(target, os.W_OK):
+            raise LogReadOnly(self.path)
+
+
+def _check_kind(path: Path, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise LogNotAFile(path, _kind(info.st_mode))
+    if info.st_size > MAX_BYTES:
+        raise LogTooBig(path, MAX_BYTES)
+
+
+def _kind(mode: int) -> FileKind:
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
 
 class _NewerFormat(Exception):

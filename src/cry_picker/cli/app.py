@@ -19,9 +19,19 @@ from typer.core import TyperCommand, TyperGroup
 from .. import __version__
 from ..errors import CryPickerError
 from .output import Output
-from .report import report, report_click
+from .report import report, report_click, report_output
 from .status import ExitStatus
-from .streams import PipeClosed, is_terminal, say, silence_stdout, use_utf8, write
+from .streams import (
+    OutputFailed,
+    PipeClosed,
+    ensure_streams,
+    guarded,
+    is_terminal,
+    say,
+    silence_stdout,
+    use_utf8,
+    write,
+)
 
 
 class CryPickerGroup(TyperGroup):
@@ -36,6 +46,7 @@ class CryPickerGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        ensure_streams()
         use_utf8()
         Output.current = None
         given = sys.argv[1:] if args is None else list(args)
@@ -57,10 +68,12 @@ class CryPickerGroup(TyperGroup):
             status = int(result) if isinstance(result, int) else ExitStatus.OK
             if status == ExitStatus.INTERRUPTED:  # Typer turns Ctrl-C into this status
                 say("Interrupted.")
-            sys.stdout.flush()
+            guarded(lambda: None)  # flush what is still buffered
         except (PipeClosed, BrokenPipeError):  # the reader went away: `list | head -1`
             silence_stdout()
             status = ExitStatus.OK
+        except OutputFailed as error:  # a full disk: `list >/dev/full`
+            status = report_output(error)
         except CryPickerError as error:
             status = _failed(report(error))
         except KeyboardInterrupt:
@@ -151,7 +164,7 @@ def _failed(status: ExitStatus) -> ExitStatus:
     """After an error: JSON readers still get valid JSON on stdout."""
     output = Output.current
     if output is not None:
-        with contextlib.suppress(PipeClosed):
+        with contextlib.suppress(PipeClosed, OutputFailed):
             output.nothing()
     return status
 

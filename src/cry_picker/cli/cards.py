@@ -4,8 +4,9 @@ parsed as markup, and the console has markup and emoji codes switched off."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -22,6 +23,9 @@ if TYPE_CHECKING:  # imported where tables are built: ranked cards need none
     from rich.table import Table
 
 
+MIN_WIDTH = 20  # narrower than this, a card cannot show anything
+
+
 def console(*, stderr: bool = False) -> Console:
     # NO_COLOR (https://no-color.org) means no escape codes at all, bold included.
     plain = bool(os.environ.get("NO_COLOR"))
@@ -31,7 +35,22 @@ def console(*, stderr: bool = False) -> Console:
         emoji=False,
         highlight=False,
         color_system=None if plain else "auto",
+        width=_width(sys.stderr if stderr else sys.stdout),
     )
+
+
+def _width(stream: TextIO) -> int | None:
+    """None to let rich follow COLUMNS and the terminal, unless COLUMNS is too small to
+    show anything (rich prints nothing at COLUMNS=0): then the terminal's own width, or
+    80 when there is no terminal."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if not columns.isdigit() or int(columns) >= MIN_WIDTH:
+        return None
+    try:
+        width = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        width = 80
+    return width if width >= MIN_WIDTH else 80
 
 
 def _meter(tears: int) -> Text:

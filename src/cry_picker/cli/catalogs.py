@@ -11,7 +11,7 @@ from .. import __version__
 from ..errors import CatalogueError, Problem, StorageError
 from .app import CryPickerCommand, app
 from .output import Output
-from .report import quoted, words
+from .report import cut, quoted, words
 from .shared import CatalogOpt, JsonOpt, NoBundledOpt, open_catalogue, watched_log
 from .status import ExitStatus
 from .streams import say
@@ -36,9 +36,9 @@ def _problem(problem: Problem) -> dict[str, Any]:
 
 
 def _remark(remark: Remark) -> str:
-    entry = f'drama #{remark.entry} ("{remark.title}")'
+    entry = f'drama #{remark.entry} ("{cut(remark.title)}")'
     if remark.kind == "replaces":
-        return f'{entry} replaces the bundled "{remark.word}" when merged over it'
+        return f'{entry} replaces the bundled "{cut(remark.word)}" when merged over it'
     where = f"{entry}: {remark.kind} {quoted(remark.word)} is not in the vocabulary"
     if remark.closest is not None:
         return f"{where}; did you mean '{remark.closest}'?"
@@ -65,7 +65,8 @@ def validate(
     except CatalogueError as error:
         if out.json:
             problems = [_problem(p) for p in error.problems]
-            out.data({"path": str(path), "valid": False, "dramas": 0, "problems": problems})
+            out.data({"path": str(path), "valid": False, "dramas": 0, "problems": problems,
+                      "more_problems": error.more})  # fmt: skip
         raise
     remarks = review(dramas, list(open_catalogue()))
     for remark in remarks[:MAX_NOTES]:
@@ -76,7 +77,7 @@ def validate(
         notes = [{**remark._asdict(), "text": _remark(remark)} for remark in remarks]
         out.data(
             {"path": str(path), "valid": True, "dramas": len(dramas), "problems": [],
-             "notes": notes}
+             "more_problems": 0, "notes": notes}
         )  # fmt: skip
     else:
         out.text(f"{path}: valid, {len(dramas)} drama{'s' if len(dramas) != 1 else ''}\n")

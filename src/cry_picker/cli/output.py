@@ -13,7 +13,8 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import jsonout, plain
-from .streams import guarded, is_terminal, write
+from .report import report_lost_confirmation
+from .streams import OutputFailed, guarded, is_terminal, write
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -103,6 +104,14 @@ class Output:
         """Plain text on stdout, whatever the mode (confirmations, `info`)."""
         self.written = True
         write(text)
+
+    def confirm(self, text: str) -> None:
+        """Say that a change was made. The change stands whatever happens to stdout: a
+        closed one is quiet, a full one earns a warning, and neither is a failure."""
+        try:
+            self.text(text)
+        except OutputFailed as error:
+            report_lost_confirmation(error)
 
     def nothing(self) -> None:
         """A command that ends without results: JSON readers still get valid JSON."""

@@ -14,7 +14,7 @@ import typer
 
 from .. import errors as e
 from .status import ExitStatus
-from .streams import say, write
+from .streams import OutputFailed, say, write
 
 MAX_PROBLEMS = 50  # problems of an invalid catalogue shown in full; the rest are counted
 MAX_VALUE = 80  # characters of a value quoted back in a message
@@ -45,12 +45,17 @@ class Words(NamedTuple):
     suggestions: tuple[str, ...] = ()
 
 
+def cut(text: str) -> str:
+    """A user's text for a message: one line, and not too long."""
+    one_line = " ".join(text[: 4 * MAX_VALUE].split())
+    if len(one_line) > MAX_VALUE or len(text) > 4 * MAX_VALUE:
+        one_line = one_line[: MAX_VALUE - 3] + "..."
+    return one_line
+
+
 def quoted(text: str) -> str:
     """A user's text quoted back in a message: one line, and not too long."""
-    one_line = " ".join(text.split())
-    if len(one_line) > MAX_VALUE:
-        one_line = one_line[: MAX_VALUE - 3] + "..."
-    return f"'{one_line}'"
+    return f"'{cut(text)}'"
 
 
 def _data_hint(path: Path) -> str:
@@ -163,8 +168,27 @@ def _storage(error: e.StorageError) -> Words:
             f"the watched log {path} is damaged and cannot be moved aside{reason}",
             ExitStatus.STORAGE,
         )
+    if isinstance(error, e.LogNotAFile):
+        return Words(
+            f"the watched log {path} is a {error.kind}, not a regular file; it was left as it is",
+            ExitStatus.STORAGE,
+            f"move {path} out of the way to start a fresh log",
+        )
+    if isinstance(error, e.LogTooBig):
+        return Words(
+            f"the watched log {path} is larger than {error.limit >> 20} MiB, more than "
+            "cry-picker ever writes; it was left as it is",
+            ExitStatus.STORAGE,
+            f"move {path} out of the way to start a fresh log",
+        )
     if isinstance(error, e.LogUnreadable):
         return Words(f"cannot read the watched log {path}{reason}", ExitStatus.STORAGE)
+    if isinstance(error, e.LockUnusable):
+        return Words(
+            f"cannot lock the watched log with {path}{reason}",
+            ExitStatus.STORAGE,
+            f"{path} should be an ordinary file, or absent; move it out of the way",
+        )
     return Words(
         f"cannot use the data directory {path}{reason}", ExitStatus.STORAGE, _data_hint(path)
     )
@@ -216,6 +240,18 @@ def report_problems(error: e.CatalogueError) -> ExitStatus:
     if hidden > 0:
         say(f"Error: ... and {hidden:,} more problems in the same file")
     return ExitStatus.USAGE
+
+
+def report_output(error: OutputFailed) -> ExitStatus:
+    """Results that could not be written to stdout (a full disk): nothing reached the
+    reader, so this is a failure, and not "nothing matched"."""
+    say(f"Error: cannot write the results to standard output: {error.reason}")
+    return ExitStatus.STORAGE
+
+
+def report_lost_confirmation(error: OutputFailed) -> None:
+    """A change was saved, but the line saying so could not be written."""
+    say(f"Warning: done, but the confirmation could not be written: {error.reason}")
 
 
 def report_click(error: typer.TyperException) -> ExitStatus:

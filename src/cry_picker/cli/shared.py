@@ -93,7 +93,7 @@ def watched_positions(catalogue: Catalogue) -> set[int]:
     try:
         keys = watched_log().titles()
     except StorageError as error:
-        say(f"Warning: {words(error).message}; watched dramas are not left out.")
+        say(f"Warning: {words(error).message}. Watched dramas are not left out.")
         return set()
     found = (catalogue.index.owner_of_key(key) for key in keys)
     return {position for position in found if position is not None}

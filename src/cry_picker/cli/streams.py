@@ -3,7 +3,10 @@
 Nothing here imports rich; plain and JSON output stay fast. A reader that goes away
 (`cry-picker list | head -1`) ends the command quietly: every write to stdout goes
 through `guarded`, which turns the broken pipe into `PipeClosed` for the application's
-one error handler (Typer would otherwise treat it as a failure).
+one error handler (Typer would otherwise treat it as a failure), and any other failure to
+write (a full disk, `>/dev/full`) into `OutputFailed`. A standard stream that was closed
+before the start (`>&-`) is pointed at the null device, so nothing written to it fails
+and no file opened later can take its place.
 """
 
 from __future__ import annotations
@@ -42,14 +45,26 @@ class PipeClosed(Exception):
     """The reader of stdout went away; stop quietly."""
 
 
+class OutputFailed(Exception):
+    """stdout cannot be written (a full disk, an I/O error): the results are lost."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # the operating system's words
+
+
 def guarded(action: Callable[[], object]) -> None:
-    """Run something that writes to stdout; a closed pipe becomes PipeClosed."""
+    """Run something that writes to stdout; a closed pipe becomes PipeClosed, any other
+    failure to write OutputFailed."""
     try:
         action()
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
         raise PipeClosed() from None
+    except OSError as exc:
+        silence_stdout()  # what is still buffered would fail again at exit
+        raise OutputFailed(exc.strerror or str(exc)) from None
 
 
 def write(text: str) -> None:
@@ -64,6 +79,27 @@ def say(text: str) -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         pass  # nowhere left to say it
+
+
+def ensure_streams() -> None:
+    """Standard streams closed before the start (`>&-`, `2>&-`) become the null device:
+    output to them is dropped quietly, as to a reader that went away, and the watched log
+    or the cache can never be opened as file descriptor 1 and receive results."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                devnull = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                continue
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+        if getattr(sys, name) is None:  # Python found the descriptor closed at start-up
+            with contextlib.suppress(OSError):  # the stream lives as long as the process
+                stream = open(fd, "r" if fd == 0 else "w", closefd=False)  # noqa: SIM115
+                setattr(sys, name, stream)
 
 
 def use_utf8() -> None:

@@ -38,9 +38,9 @@ def add(
     out = Output.choose()
     drama = resolve(open_catalogue(catalog, no_bundled), title).drama
     if watched_log().add(drama.title):
-        out.text(f"Marked as watched: {drama.title} ({drama.year}, {drama.network})\n")
+        out.confirm(f"Marked as watched: {drama.title} ({drama.year}, {drama.network})\n")
     else:
-        out.text(f"Already in your watched log: {drama.title}\n")
+        out.confirm(f"Already in your watched log: {drama.title}\n")
     return ExitStatus.OK
 
 
@@ -65,7 +65,7 @@ def remove(
     removed = log.remove(name)
     if removed is None:
         raise Failure(f"{quoted(name)} is not in your watched log")
-    out.text(f"Removed from your watched log: {removed.title}\n")
+    out.confirm(f"Removed from your watched log: {removed.title}\n")
     return ExitStatus.OK
 
 
@@ -111,5 +111,5 @@ def clear(
     if not yes:
         raise Failure("clearing the watched log needs --yes", status=ExitStatus.USAGE)
     count = watched_log().clear()
-    out.text(f"Cleared {count} record{'s' if count != 1 else ''} from your watched log.\n")
+    out.confirm(f"Cleared {count} record{'s' if count != 1 else ''} from your watched log.\n")
     return ExitStatus.OK
