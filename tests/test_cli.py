@@ -19,7 +19,8 @@ from .conftest import VALID_ENTRY
 RICH = {"TTY_COMPATIBLE": "1", "NO_COLOR": ""}
 RICH_NO_COLOR = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
 COMMANDS = [
-    "suggest", "show", "search", "list", "moods", "eras", "similar", "surprise", "validate", "info"
+    "suggest", "show", "search", "list", "actor", "moods", "eras", "similar", "surprise", "validate",
+    "info",
 ]  # fmt: skip
 WATCHED = ["add", "remove", "list", "clear"]
 

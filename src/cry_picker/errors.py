@@ -41,9 +41,12 @@ class EmptyText(UsageProblem):
 
 
 class UnknownTerm(UsageProblem):
-    """A mood or era that is not in the vocabulary nor in the catalogue."""
+    """A mood or era that is not in the vocabulary nor in the catalogue, or a network no
+    drama in the catalogue airs on."""
 
-    def __init__(self, what: Literal["mood", "era"], text: str, suggestions: Sequence[str]) -> None:
+    def __init__(
+        self, what: Literal["mood", "era", "network"], text: str, suggestions: Sequence[str]
+    ) -> None:
         super().__init__(what, text, tuple(suggestions))
         self.what = what
         self.text = text

@@ -279,3 +279,41 @@ def name_reason(index: Index, drama: Drama, hit: Hit) -> Reason:
     elif name == "actor_hangul":
         via = member.actor_hangul
     return Reason(Kind.ACTOR, member.actor, role=member.role, via=via)
+
+
+class Appearance(NamedTuple):
+    position: int  # in the catalogue
+    drama: Drama
+    role: str
+
+
+class Profile(NamedTuple):
+    """An actor as the catalogue knows them, and their dramas, newest first."""
+
+    name: str
+    hangul: str | None
+    aka: tuple[str, ...]  # stage names, other spellings
+    appearances: tuple[Appearance, ...]
+
+
+def actor_profile(catalogue: Catalogue, actor: str) -> Profile:
+    """The actor `actor` names (as `actor_matches` resolves it) and every drama of theirs.
+
+    Raises what `actor_matches` raises."""
+    index = catalogue.index
+    hits = actor_matches(catalogue, actor)
+    appearances: list[Appearance] = []
+    names: list[str] = []
+    hangul: list[str] = []
+    aka: list[str] = []
+    for position, hit in hits.items():
+        drama = catalogue[position]
+        member = drama.cast[unpack_name(index.name_refs[hit.ref])[1]]
+        appearances.append(Appearance(position, drama, member.role))
+        names.append(member.actor)
+        hangul += [member.actor_hangul] if member.actor_hangul else []
+        aka += member.aka
+    name = max(dict.fromkeys(names), key=names.count)
+    others = [n for n in dict.fromkeys([*names, *aka]) if n != name]
+    appearances.sort(key=lambda a: (-a.drama.year, a.drama.title.casefold()))
+    return Profile(name, hangul[0] if hangul else None, tuple(others), tuple(appearances))

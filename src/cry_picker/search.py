@@ -12,6 +12,7 @@ from collections.abc import Collection
 from .catalogue import Catalogue
 from .errors import EmptyText, UsageProblem
 from .facets import custom_eras, custom_moods, in_era, mood_reason, mood_weight
+from .filters import NO_FILTERS, Filters, decorate, excluded
 from .index import STOPWORDS, Index, unpack_word
 from .model import Drama
 from .people import name_hits, name_reason, surname_hits
@@ -32,17 +33,20 @@ def search(
     query: str,
     limit: int = 10,
     exclude: Collection[int] = (),
+    filters: Filters = NO_FILTERS,
 ) -> list[Result]:
     """Dramas matching `query` in any field, best first; name and title hits outrank
-    mood, era and synopsis hits. Raises EmptyText for an empty query."""
+    mood, era and synopsis hits; `filters` leave dramas out and are named in the reasons.
+    Raises EmptyText for an empty query."""
     check_limit(limit)
     text = clean_query(query)
     if not text:
         raise EmptyText("query")
     index = catalogue.index
+    exclude = set(exclude) | excluded(index, filters)
     hits: dict[int, list[Hit]] = {}
     if is_cry(text):  # "sad", "tearjerker", 😭: the saddest first
-        return _rank(catalogue, _cry_hits(index, text), limit, exclude)
+        return decorate(index, _rank(catalogue, _cry_hits(index, text), limit, exclude), filters)
 
     def add(found: dict[int, Hit]) -> None:
         for position, hit in found.items():
@@ -61,7 +65,7 @@ def search(
         add(_era_hits(index, text))
     for found in _word_hits(catalogue, text):
         add(found)
-    return _rank(catalogue, hits, limit, exclude)
+    return decorate(index, _rank(catalogue, hits, limit, exclude), filters)
 
 
 def _cry_hits(index: Index, text: str) -> dict[int, list[Hit]]:
@@ -104,7 +108,8 @@ def _word_hits(catalogue: Catalogue, text: str) -> list[dict[int, Hit]]:
     letter or two away): one set of hits per field, each naming the words it found."""
     from rapidfuzz import fuzz, process  # imported on first fuzzy match
 
-    tokens = list(dict.fromkeys(t for t in fold(text).split() if len(t) > 3 and t not in STOPWORDS))
+    said = [t for t in dict.fromkeys(fold(text).split()) if t not in STOPWORDS]
+    tokens = [t for t in said if len(t) > 3]  # short words are names and noise in prose
     if not tokens:
         return []
     words = catalogue.words
@@ -124,7 +129,7 @@ def _word_hits(catalogue: Catalogue, text: str) -> list[dict[int, Hit]]:
     for field, kind in enumerate((Kind.SYNOPSIS, Kind.WHY_CRY)):
         hits.append({
             p: Hit(
-                100 * WORD_WEIGHT * len(matched) / len(tokens),
+                100 * WORD_WEIGHT * len(matched) / len(said),
                 kind,
                 reason=Reason(kind, ", ".join(matched.values()), items=tuple(matched.values())),
             )

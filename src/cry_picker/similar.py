@@ -11,6 +11,7 @@ from collections.abc import Collection
 
 from .catalogue import Catalogue
 from .facets import story_years
+from .filters import NO_FILTERS, Filters, decorate, excluded
 from .index import NAME_FIELDS, Index, unpack_name
 from .results import Kind, Reason, Result, apportion, check_limit, prominence
 from .terms import era_span
@@ -57,11 +58,17 @@ def _actors(index: Index) -> dict[int, dict[str, int]]:
 
 
 def similar(
-    catalogue: Catalogue, position: int, limit: int = 5, exclude: Collection[int] = ()
+    catalogue: Catalogue,
+    position: int,
+    limit: int = 5,
+    exclude: Collection[int] = (),
+    filters: Filters = NO_FILTERS,
 ) -> list[Result]:
-    """Dramas most like the one at `position`, best first; never the drama itself."""
+    """Dramas most like the one at `position`, best first; never the drama itself.
+    `filters` leave dramas out and are named in the reasons."""
     check_limit(limit)
     index = catalogue.index
+    exclude = set(exclude) | excluded(index, filters)
     mine = _mood_weights(index, position)
     my_norm = math.sqrt(sum(w * w for w in mine.values()))
     actors = _actors(index)
@@ -108,4 +115,4 @@ def similar(
             if label.kind is not Kind.SHARED_CAST or names
         )
         results.append(Result(other, catalogue[other], min(score, 100), reasons))
-    return results
+    return decorate(index, results, filters)

@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 from .catalogue import Catalogue
 from .errors import OutOfRange
 from .facets import custom_eras, custom_moods, in_era, mood_reason, mood_weight
+from .filters import NO_FILTERS, Filters, decorate, excluded
 from .people import actor_matches, name_reason
 from .results import Hit, Kind, Reason, Result, apportion, check_limit
 from .terms import MoodMatch, resolve_era, resolve_mood
@@ -45,13 +46,16 @@ def suggest(
     limit: int = 5,
     min_tears: int = 1,
     exclude: Collection[int] = (),
+    filters: Filters = NO_FILTERS,
 ) -> list[Result]:
     """Dramas for a mood, best first.
 
     Moods score by prominence in each drama's list ("grief, family" is two moods; "sad"
     or 😭 asks to cry, which ranks by tears); `eras` filter (any of them); `actors`
     narrow to dramas with any of them; tears always count and break ties. With no
-    criteria at all the ranking is by tears. Deterministic: ties go by tears, then title.
+    criteria at all the ranking is by tears; `filters` (air years, network, length,
+    ending) leave dramas out and are named in the reasons. Deterministic: ties go by
+    tears, then title.
     """
     check_limit(limit)
     if not 1 <= min_tears <= 5:
@@ -68,6 +72,7 @@ def suggest(
     era_queries = [resolve_era(era, custom_eras(index)) for era in eras]
     cast = _anyone(catalogue, actors) if actors else None
 
+    exclude = set(exclude) | excluded(index, filters)
     mood_share = 0 if not wanted else MOOD_SHARE_WITH_ACTOR if cast else MOOD_SHARE
     actor_share = 0 if cast is None else ACTOR_SHARE_WITH_MOOD if wanted else ACTOR_SHARE
     tears_share = 100 - mood_share - actor_share
@@ -117,4 +122,4 @@ def suggest(
             for part in parts_shown
         )
         shown.append(Result(position, drama, min(score, 100), worded))
-    return shown
+    return decorate(index, shown, filters)

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..model import Drama
+from ..people import Profile
 from ..results import Result
 from ..vocab import ERAS, MOODS
 from . import views
@@ -94,10 +95,12 @@ def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Pane
     if drama.why_cry:
         parts.append(Text(""))
         parts.append(_label("Why you will cry", Text(clean(drama.why_cry), style="italic")))
-    if drama.spoilers:
+    if drama.spoilers or drama.ending:
         parts.append(Text(""))
         if spoilers:
             parts.append(Text("⚠ SPOILERS", style="bold red"))
+            if drama.ending:
+                parts.append(Text(f"• Ending: {drama.ending}", style="red"))
             parts.extend(Text(f"• {clean(s)}", style="red") for s in drama.spoilers)
         else:
             parts.append(Text("Spoilers hidden; add --spoilers to see them.", style="dim"))
@@ -133,9 +136,16 @@ def ranked(
             title.append("  ✓ watched", style="green")
         score = Text.assemble(("score ", "dim"), (str(result.score), "bold"), "  ")
         score.append_text(_meter(drama.tears))
-        body = Text("\n".join(f"• {views.reason(r, points=points)}" for r in result.reasons))
-        if spoilers and drama.spoilers:
-            body.append("\n⚠ " + "\n⚠ ".join(clean(s) for s in drama.spoilers), style="red")
+        body = Text(
+            "\n".join(
+                f"• {views.reason(r, points=points, spoilers=spoilers)}" for r in result.reasons
+            )
+        )
+        if spoilers and (drama.spoilers or drama.ending):
+            told = ([f"Ending: {drama.ending}"] if drama.ending else []) + [
+                clean(s) for s in drama.spoilers
+            ]
+            body.append("\n⚠ " + "\n⚠ ".join(told), style="red")
         shown.append(
             Panel(
                 body,
@@ -148,6 +158,29 @@ def ranked(
             )
         )
     return Group(*shown)
+
+
+def profile(found: Profile, watched: Collection[int] = ()) -> Panel:
+    """An actor and their dramas, newest first, as one card."""
+    parts: list[RenderableType] = []
+    if found.aka:
+        parts.append(_label("Also known as", " · ".join(clean(a) for a in found.aka)))
+    for a in found.appearances:
+        line = Text.assemble(
+            (f"{a.drama.year}  ", "dim"),
+            (clean(a.drama.title), "bold"),
+            f" ({clean(a.drama.network)}) as {clean(a.role)}  ",
+        )
+        line.append_text(_meter(a.drama.tears))
+        if a.position in watched:
+            line.append("  ✓ watched", style="green")
+        parts.append(line)
+    title = Text(clean(found.name), style="bold")
+    if found.hangul:
+        title.append(f"  {clean(found.hangul)}", style="not bold")
+    return Panel(
+        Group(*parts), title=title, title_align="left", border_style="blue", padding=(1, 2)
+    )
 
 
 def listing(dramas: Sequence[tuple[int, Drama]], watched: Collection[int] = ()) -> Table:

@@ -1,4 +1,4 @@
-"""Finding dramas: suggest, show, search, similar, surprise, list, moods and eras."""
+"""Finding dramas: suggest, show, search, similar, surprise, list, actor, moods and eras."""
 
 from __future__ import annotations
 
@@ -11,22 +11,50 @@ from .app import CryPickerCommand, app
 from .output import Output
 from .report import Failure
 from .shared import (
+    AiredOpt,
     CatalogOpt,
+    EndingOpt,
     IncludeWatchedOpt,
     JsonOpt,
     LimitOpt,
+    MaxEpisodesOpt,
+    MinEpisodesOpt,
+    NetworkOpt,
     NoBundledOpt,
     SpoilersOpt,
     TitleArg,
     exclusions,
     open_catalogue,
+    read_filters,
+    watched_positions,
 )
 from .status import ExitStatus
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..catalogue import Catalogue
     from ..results import Result
+
+
+def resolve_or_point_at_actor(catalogue: Catalogue, title: str) -> Result:
+    """The drama `title` names; when it names none but is an actor's name, say so."""
+    from ..errors import NotFound, TitleNotFound
+    from ..people import actor_profile
+    from ..titles import resolve
+    from .report import quoted
+
+    try:
+        return resolve(catalogue, title)
+    except TitleNotFound as missing:
+        try:
+            person = actor_profile(catalogue, title)
+        except (NotFound, ValueError):
+            raise missing from None
+        raise Failure(
+            f"no drama called {quoted(missing.text)}; {person.name} is an actor here",
+            hint=f"try: cry-picker actor {quoted(person.name)}",
+        ) from None
 
 
 def only_watched(watched_would_match: bool) -> None:
@@ -57,6 +85,12 @@ EraOpt = Annotated[
         autocompletion=complete.eras,
     ),
 ]
+MinTearsOpt = Annotated[
+    int,
+    typer.Option(
+        "--min-tears", "-t", min=1, max=5, help="Only dramas rated this sad or sadder (1-5)."
+    ),
+]
 ActorOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -73,12 +107,12 @@ def suggest(
     mood: MoodOpt = None,
     era: EraOpt = None,
     actor: ActorOpt = None,
-    min_tears: Annotated[
-        int,
-        typer.Option(
-            "--min-tears", "-t", min=1, max=5, help="Only dramas rated this sad or sadder (1-5)."
-        ),
-    ] = 1,
+    min_tears: MinTearsOpt = 1,
+    aired: AiredOpt = None,
+    network: NetworkOpt = None,
+    min_episodes: MinEpisodesOpt = None,
+    max_episodes: MaxEpisodesOpt = None,
+    ending: EndingOpt = None,
     limit: LimitOpt = 5,
     spoilers: SpoilersOpt = False,
     include_watched: IncludeWatchedOpt = False,
@@ -90,12 +124,13 @@ def suggest(
 
     Dramas in your watched log are left out unless you pass --include-watched.
 
-    Example: cry-picker suggest --mood grief --era joseon
+    Example: cry-picker suggest --mood grief --era joseon --max-episodes 16
     """
     from ..suggest import suggest as run
 
     out = Output.choose(as_json=as_json)
     catalogue = open_catalogue(catalog, no_bundled)
+    filters = read_filters(catalogue, aired, network, min_episodes, max_episodes, ending)
     skip, watched = exclusions(catalogue, include_watched)
 
     def ranking(exclude: set[int], count: int) -> list[Result]:
@@ -107,6 +142,7 @@ def suggest(
             limit=count,
             min_tears=min_tears,
             exclude=exclude,
+            filters=filters,
         )
 
     results = ranking(skip, limit)
@@ -128,15 +164,16 @@ def show(
     catalog: CatalogOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> int:
-    """Show everything about one drama; spoilers only when asked.
+    """Show everything about one drama; spoilers (and its ending) only when asked.
 
     Example: cry-picker show "Moon Lovers"
     """
-    from ..titles import resolve
 
     out = Output.choose(as_json=as_json, empty="object")
-    found = resolve(open_catalogue(catalog, no_bundled), title)
-    out.card(found.drama, spoilers=spoilers)
+    catalogue = open_catalogue(catalog, no_bundled)
+    found = resolve_or_point_at_actor(catalogue, title)
+    watched = found.position in watched_positions(catalogue)
+    out.card(found.drama, spoilers=spoilers, watched=watched)
     return ExitStatus.OK
 
 
@@ -145,7 +182,13 @@ def search(
     query: Annotated[
         str, typer.Argument(help="Anything: a title, an actor, a role, a mood, an era, a word.")
     ],
+    aired: AiredOpt = None,
+    network: NetworkOpt = None,
+    min_episodes: MinEpisodesOpt = None,
+    max_episodes: MaxEpisodesOpt = None,
+    ending: EndingOpt = None,
     limit: LimitOpt = 10,
+    spoilers: SpoilersOpt = False,
     include_watched: IncludeWatchedOpt = False,
     as_json: JsonOpt = False,
     catalog: CatalogOpt = None,
@@ -163,21 +206,28 @@ def search(
 
     out = Output.choose(as_json=as_json)
     catalogue = open_catalogue(catalog, no_bundled)
+    filters = read_filters(catalogue, aired, network, min_episodes, max_episodes, ending)
     skip, watched = exclusions(catalogue, include_watched)
-    results = run(catalogue, query, limit=limit, exclude=skip)
+    results = run(catalogue, query, limit=limit, exclude=skip, filters=filters)
     if not results:
-        only_watched(bool(skip and run(catalogue, query, limit=1)))
+        only_watched(bool(skip and run(catalogue, query, limit=1, filters=filters)))
         raise Failure(
             f"nothing matched {quoted(query)}", suggestions=closest_titles(catalogue, query)
         )
-    out.ranked(results, watched=watched)
+    out.ranked(results, spoilers=spoilers, watched=watched)
     return ExitStatus.OK
 
 
 @app.command(cls=CryPickerCommand)
 def similar(
     title: TitleArg,
+    aired: AiredOpt = None,
+    network: NetworkOpt = None,
+    min_episodes: MinEpisodesOpt = None,
+    max_episodes: MaxEpisodesOpt = None,
+    ending: EndingOpt = None,
     limit: LimitOpt = 5,
+    spoilers: SpoilersOpt = False,
     include_watched: IncludeWatchedOpt = False,
     as_json: JsonOpt = False,
     catalog: CatalogOpt = None,
@@ -190,17 +240,17 @@ def similar(
     Example: cry-picker similar "The Red Sleeve"
     """
     from ..similar import similar as run
-    from ..titles import resolve
 
     out = Output.choose(as_json=as_json)
     catalogue = open_catalogue(catalog, no_bundled)
-    start = resolve(catalogue, title)
+    start = resolve_or_point_at_actor(catalogue, title)
+    filters = read_filters(catalogue, aired, network, min_episodes, max_episodes, ending)
     skip, watched = exclusions(catalogue, include_watched)
-    results = run(catalogue, start.position, limit=limit, exclude=skip)
+    results = run(catalogue, start.position, limit=limit, exclude=skip, filters=filters)
     if not results:
-        only_watched(bool(skip))
+        only_watched(bool(skip and run(catalogue, start.position, limit=1, filters=filters)))
         raise Failure(f"nothing left that is like {start.drama.title}")
-    out.ranked(results, watched=watched, points=True)
+    out.ranked(results, spoilers=spoilers, watched=watched, points=True)
     return ExitStatus.OK
 
 
@@ -209,6 +259,11 @@ def surprise(
     mood: MoodOpt = None,
     era: EraOpt = None,
     actor: ActorOpt = None,
+    aired: AiredOpt = None,
+    network: NetworkOpt = None,
+    min_episodes: MinEpisodesOpt = None,
+    max_episodes: MaxEpisodesOpt = None,
+    ending: EndingOpt = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Make the pick repeatable.")] = None,
     spoilers: SpoilersOpt = False,
     as_json: JsonOpt = False,
@@ -217,7 +272,7 @@ def surprise(
 ) -> int:
     """Pick one unwatched drama at random, among those that fit the options.
 
-    Example: cry-picker surprise --mood "tragic romance"
+    Example: cry-picker surprise --mood "tragic romance" --ending happy
     """
     import random
 
@@ -225,10 +280,11 @@ def surprise(
 
     out = Output.choose(as_json=as_json, empty="object")
     catalogue = open_catalogue(catalog, no_bundled)
+    filters = read_filters(catalogue, aired, network, min_episodes, max_episodes, ending)
     skip, _ = exclusions(catalogue, include_watched=False)
     fitting = run(
         catalogue, mood or (), eras=era or (), actors=actor or (), limit=len(catalogue),
-        exclude=skip,
+        exclude=skip, filters=filters,
     )  # fmt: skip
     if not fitting:
         raise Failure("no unwatched drama fits all of that")
@@ -238,16 +294,76 @@ def surprise(
 
 @app.command("list", cls=CryPickerCommand)
 def list_dramas(
+    mood: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--mood",
+            "-m",
+            help="Only dramas with this mood; repeat for all of several.",
+            autocompletion=complete.moods,
+        ),
+    ] = None,
+    era: EraOpt = None,
+    min_tears: MinTearsOpt = 1,
+    aired: AiredOpt = None,
+    network: NetworkOpt = None,
+    min_episodes: MinEpisodesOpt = None,
+    max_episodes: MaxEpisodesOpt = None,
+    ending: EndingOpt = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            help="year, tears, title or episodes (year and tears: highest first).",
+            autocompletion=complete.sorts,
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     catalog: CatalogOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> int:
-    """List every drama in the catalogue, one per line.
+    """List the dramas in the catalogue, one per line, narrowed and sorted as you ask.
 
-    Example: cry-picker list --json
-    """
+    Dramas in your watched log are marked.
+
+    Example: cry-picker list --max-episodes 12 --sort tears
+    """  # fmt: skip
+    from ..listing import listing
+
     out = Output.choose(as_json=as_json)
-    out.listing(list(enumerate(open_catalogue(catalog, no_bundled))))
+    catalogue = open_catalogue(catalog, no_bundled)
+    filters = read_filters(catalogue, aired, network, min_episodes, max_episodes, ending)
+    positions = listing(
+        catalogue, mood or (), era or (), min_tears=min_tears, filters=filters, sort=sort
+    )
+    if not positions:
+        raise Failure("no drama in the catalogue fits all of that")
+    out.listing([(p, catalogue[p]) for p in positions], watched_positions(catalogue))
+    return ExitStatus.OK
+
+
+@app.command(cls=CryPickerCommand)
+def actor(
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="An actor's name: any romanisation, Hangul, a stage name, a given name.",
+            autocompletion=complete.actors,
+        ),
+    ],
+    as_json: JsonOpt = False,
+    catalog: CatalogOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> int:
+    """An actor as the catalogue knows them, and their dramas, newest first.
+
+    Example: cry-picker actor "Lee Jong-suk"
+    """
+    from ..people import actor_profile
+
+    out = Output.choose(as_json=as_json, empty="object")
+    catalogue = open_catalogue(catalog, no_bundled)
+    out.profile(actor_profile(catalogue, name), watched_positions(catalogue))
     return ExitStatus.OK
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import CryPickerError
-from ..vocab import ERAS, MOODS
+from ..vocab import ERAS, MOODS, ending_names
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -121,3 +121,13 @@ def eras(incomplete: str) -> list[str]:
     if not incomplete:
         return names
     return _starting([*names, *(a for e in ERAS for a in e.aliases)], incomplete)
+
+
+def endings(incomplete: str) -> list[str]:
+    return _starting(ending_names(), incomplete)
+
+
+def sorts(incomplete: str) -> list[str]:
+    from ..listing import SORTS
+
+    return _starting(SORTS, incomplete)

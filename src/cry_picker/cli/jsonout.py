@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 from ..model import Drama
-from ..results import Reason, Result
+from ..people import Profile
+from ..results import Kind, Reason, Result
 from ..schema import SPOILER_FIELDS
 from . import views
 
@@ -22,20 +24,20 @@ def drama(item: Drama, *, spoilers: bool = False, watched: bool | None = None) -
     return record
 
 
-def reason(item: Reason) -> dict[str, Any]:
-    """A reason as data, with the words the text output uses for it."""
-    return {
-        "kind": item.kind.value,
-        "subject": item.subject,
-        "points": item.points,
-        "text": views.reason(item),
-    }
+def reason(item: Reason, *, spoilers: bool = False) -> dict[str, Any]:
+    """A reason as data, with the words the text output uses for it; a drama's own ending
+    only with `spoilers`."""
+    text = views.reason(item, spoilers=spoilers)
+    subject = (
+        item.items[0] if item.kind is Kind.ENDING and spoilers and item.items else item.subject
+    )
+    return {"kind": item.kind.value, "subject": subject, "points": item.points, "text": text}
 
 
 def ranked(result: Result, *, spoilers: bool = False, watched: bool = False) -> dict[str, Any]:
     record = drama(result.drama, spoilers=spoilers)
     record["score"] = result.score
-    record["reasons"] = [reason(r) for r in result.reasons]
+    record["reasons"] = [reason(r, spoilers=spoilers) for r in result.reasons]
     record["watched"] = watched
     return record
 
@@ -43,3 +45,24 @@ def ranked(result: Result, *, spoilers: bool = False, watched: bool = False) -> 
 def dumps(value: Any) -> str:
     """UTF-8 JSON, not ASCII-escaped, the same on a terminal and in a pipe."""
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def profile(found: Profile, watched: Collection[int] = ()) -> dict[str, Any]:
+    """An actor and their dramas, newest first."""
+    return {
+        "actor": found.name,
+        "actor_hangul": found.hangul,
+        "aka": list(found.aka),
+        "dramas": [
+            {
+                "title": a.drama.title,
+                "year": a.drama.year,
+                "network": a.drama.network,
+                "episodes": a.drama.episodes,
+                "role": a.role,
+                "tears": a.drama.tears,
+                "watched": a.position in watched,
+            }
+            for a in found.appearances
+        ],
+    }

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..model import Drama
+    from ..people import Profile
     from ..results import Result
 
 Mode = Literal["terminal", "plain", "json"]
@@ -91,6 +92,19 @@ class Output:
             return cards.listing(dramas, watched)
 
         self._show(lambda: plain.listing(dramas, watched), rich)
+
+    def profile(self, profile: Profile, watched: Collection[int] = ()) -> None:
+        """An actor and their dramas (`cry-picker actor`)."""
+        if self.json:
+            self.data(jsonout.profile(profile, watched))
+            return
+
+        def rich() -> RenderableType:
+            from . import cards
+
+            return cards.profile(profile, watched)
+
+        self._show(lambda: plain.profile(profile, watched), rich)
 
     def table(self, plain_text: Callable[[], str], rich: Callable[[], RenderableType]) -> None:
         """Anything else with a plain and a rich form (the vocabularies, an actor)."""

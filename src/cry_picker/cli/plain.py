@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ..model import Drama
+from ..people import Profile
 from ..results import Result
 from ..vocab import ERAS, MOODS
 from . import views
@@ -34,11 +35,12 @@ def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> str:
 
 
 def _spoilers(drama: Drama, shown: bool, indent: str) -> list[str]:
-    if not drama.spoilers:
+    if not drama.spoilers and not drama.ending:
         return []
     if not shown:
         return [f"{indent}(spoilers hidden; add --spoilers to see them)"]
-    return [f"{indent}SPOILERS:", *(f"{indent}  ! {clean(s)}" for s in drama.spoilers)]
+    ending = [f"{indent}  ! Ending: {drama.ending}"] if drama.ending else []
+    return [f"{indent}SPOILERS:", *ending, *(f"{indent}  ! {clean(s)}" for s in drama.spoilers)]
 
 
 def ranked(
@@ -54,8 +56,10 @@ def ranked(
             f"{rank}. {views.heading(result.drama)}  score {result.score}  "
             f"{views.tear_meter(result.drama.tears)}{mark}"
         )
-        lines.extend(f"   - {views.reason(r, points=points)}" for r in result.reasons)
-        if spoilers and result.drama.spoilers:
+        lines.extend(
+            f"   - {views.reason(r, points=points, spoilers=spoilers)}" for r in result.reasons
+        )
+        if spoilers:
             lines.extend(_spoilers(result.drama, True, indent="   "))
     return "\n".join(lines) + "\n"
 
@@ -76,3 +80,19 @@ def eras() -> str:
         span = views.years(era)
         lines.append(f"{era.name} ({span}). Also: {', '.join(era.aliases)}\n")
     return "".join(lines)
+
+
+def profile(found: Profile, watched: Collection[int] = ()) -> str:
+    name = clean(found.name) + (f"  {clean(found.hangul)}" if found.hangul else "")
+    lines = [name]
+    if found.aka:
+        lines.append("Also known as: " + " · ".join(clean(a) for a in found.aka))
+    count = len(found.appearances)
+    lines.append(f"{count} drama{'s' if count != 1 else ''} in the catalogue, newest first:")
+    for a in found.appearances:
+        mark = "  [watched]" if a.position in watched else ""
+        lines.append(
+            f"  {a.drama.year}  {clean(a.drama.title)} ({clean(a.drama.network)}) as "
+            f"{clean(a.role)}  {views.tear_meter(a.drama.tears)}{mark}"
+        )
+    return "\n".join(lines) + "\n"

@@ -66,7 +66,8 @@ def _data_hint(path: Path) -> str:
 
 _WHAT = {"title": "a title", "query": "a search query", "actor": "an actor's name",
          "mood": "a mood", "era": "an era"}  # fmt: skip
-_RANGES = {"limit": "--limit", "min_tears": "--min-tears"}
+_RANGES = {"limit": "--limit", "min_tears": "--min-tears", "min_episodes": "--min-episodes",
+           "max_episodes": "--max-episodes"}  # fmt: skip
 
 
 def _empty(error: e.EmptyText) -> Words:
@@ -74,6 +75,13 @@ def _empty(error: e.EmptyText) -> Words:
 
 
 def _unknown(error: e.UnknownTerm) -> Words:
+    if error.what == "network":
+        return Words(
+            f"no drama in the catalogue aired on {quoted(error.text)}",
+            ExitStatus.USAGE,
+            "--network completes the catalogue's networks",
+            error.suggestions,
+        )
     listing = "moods" if error.what == "mood" else "eras"
     hint = f"see `cry-picker {listing}`"
     if error.what == "mood":
@@ -87,8 +95,12 @@ def _unknown(error: e.UnknownTerm) -> Words:
 
 def _range(error: e.OutOfRange) -> Words:
     option = _RANGES.get(error.what, error.what)
-    span = f"from {error.low} to {error.high}" if error.high is not None else f"{error.low} or more"
-    return Words(f"{option} must be {span}, got {error.value}", ExitStatus.USAGE)
+    span = (
+        f"from {error.low:,} to {error.high:,}"
+        if error.high is not None
+        else f"{error.low:,} or more"
+    )
+    return Words(f"{option} must be {span}, got {error.value:,}", ExitStatus.USAGE)
 
 
 def _bad_value(error: e.BadValue) -> Words:

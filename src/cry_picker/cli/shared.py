@@ -13,6 +13,7 @@ from .streams import is_terminal, say
 
 if TYPE_CHECKING:  # the core is imported inside functions, to keep start-up quick
     from ..catalogue import Catalogue
+    from ..filters import Filters
     from ..watched import WatchedLog
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8) instead of text.")]
@@ -103,3 +104,72 @@ def exclusions(catalogue: Catalogue, include_watched: bool) -> tuple[set[int], s
     """(positions to leave out, positions to mark as watched)."""
     watched = watched_positions(catalogue)
     return (set(), watched) if include_watched else (watched, set())
+
+
+FILTERS = "Filters"
+AiredOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--aired",
+        help="First air year: 2019, 2015-2020, 2015- or -2005 (--era is when the story is set).",
+        rich_help_panel=FILTERS,
+    ),
+]
+NetworkOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--network",
+        help="Aired on this network (tvn, KBS finds KBS1 and KBS2, Netflix); repeat for any.",
+        autocompletion=complete.networks,
+        rich_help_panel=FILTERS,
+    ),
+]
+MinEpisodesOpt = Annotated[
+    int | None,
+    typer.Option("--min-episodes", help="At least this many episodes.", rich_help_panel=FILTERS),
+]
+MaxEpisodesOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-episodes",
+        help="At most this many episodes (a weekend binge: 12).",
+        rich_help_panel=FILTERS,
+    ),
+]
+EndingOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ending",
+        help="happy, bittersweet or sad; repeat for any. A spoiler you ask for: results "
+        "still show no ending without --spoilers.",
+        autocompletion=complete.endings,
+        rich_help_panel=FILTERS,
+    ),
+]
+
+
+def read_filters(
+    catalogue: Catalogue,
+    aired: str | None,
+    networks: list[str] | None,
+    min_episodes: int | None,
+    max_episodes: int | None,
+    endings: list[str] | None,
+) -> Filters:
+    """The filters as typed; says on stderr how many dramas were left out only because the
+    catalogue does not know their length or ending."""
+    from ..filters import NO_FILTERS, apply, read
+
+    filters = read(catalogue.index, aired, networks or (), min_episodes, max_episodes,
+                   endings or ())  # fmt: skip
+    if filters != NO_FILTERS:
+        outcome = apply(catalogue.index, filters)
+        if outcome.no_episodes:
+            say(f"Note: {_dramas(outcome.no_episodes)} with no episode count left out.")
+        if outcome.no_ending:
+            say(f"Note: {_dramas(outcome.no_ending)} with no known ending left out.")
+    return filters
+
+
+def _dramas(count: int) -> str:
+    return f"{count} drama{'s' if count != 1 else ''}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..model import CastMember, Drama
 from ..results import Kind, Reason
@@ -72,8 +73,11 @@ def span(years: tuple[int, int] | list[int]) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
-def reason(item: Reason, *, points: bool = False) -> str:
-    """A reason in words: "mood: grief, #1 of its 4 moods (+80)"."""
+def reason(item: Reason, *, points: bool = False, spoilers: bool = False) -> str:
+    """A reason in words: "mood: grief, #1 of its 4 moods (+80)". A drama's own ending
+    is said only with `spoilers`; otherwise what was asked for."""
+    if item.kind is Kind.ENDING and spoilers and item.items:
+        item = replace(item, subject=item.items[0])
     text = _REASONS[item.kind](item)
     if item.filter:
         text += " (filter)"
