@@ -145,7 +145,10 @@ def test_spoilers_show_the_ending(cli):
             "text": f"ending: {item['ending']} (filter)"} in item["reasons"]  # fmt: skip
     shown = cli("show", "Long Haul", "--spoilers").stdout
     assert "  ! Ending: bittersweet" in shown.splitlines()
-    assert json.loads(cli("show", "Long Haul", "--spoilers", "--json").stdout)["ending"] == "bittersweet"
+    assert (
+        json.loads(cli("show", "Long Haul", "--spoilers", "--json").stdout)["ending"]
+        == "bittersweet"
+    )
 
 
 def test_left_out_for_lack_of_data_is_said_on_stderr(cli):
