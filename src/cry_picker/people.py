@@ -2,8 +2,9 @@
 
 A name is matched in stages, and the first stage that finds anyone decides:
 
-1. the full name exactly, in any romanisation the folding keys reconcile, either order for
-   Latin input, an alias, or Hangul (romanised surname first when the catalogue has none);
+1. the full name exactly, in any romanisation the folding keys reconcile, surname last
+   when the words say so ("Jongsuk Lee"), an alias, or Hangul (also romanised, surname
+   first, for a catalogue without Hangul);
 2. a given name alone ("Jongsuk"), when it belongs to one actor;
 3. a slip of the fingers in a full name ("Lee Jong Sukk"): fuzzy, but only when some word
    of the query cannot be romanised Korean, because a plausible name one syllable away
@@ -41,6 +42,7 @@ GIVEN_SCORE = 90
 PARTIAL_SCORE = 60  # part of a name, in search only
 SURNAME_SCORE = 40  # "Lee" alone: a weak hint, never a confident match
 MIN_PARTIAL = 4  # letters of a name key a partial name must have
+MIN_GIVEN = 5  # letters of a one-word given name ("Jieun"; "One" may be someone's stage name)
 
 FULL = frozenset({"actor", "aka", "actor_hangul"})  # fields that hold a whole name
 WEIGHTS = {"actor": 1.0, "aka": 0.97, "actor_hangul": 1.0, "role": 0.9, "given name": 1.0}
@@ -64,8 +66,11 @@ def name_query(text: str) -> NameQuery:
         return NameQuery(keys, given, False, None, len(romanised.replace(" ", "")) >= 4)
     tokens = name_tokens(text)
     keys = tuple(name_query_keys(text))
-    # Two words read as a given name ("Jong Suk") unless the first is a surname ("Yoo Geon").
-    as_given = len(tokens) == 1 or (len(tokens) == 2 and tokens[0] not in SURNAMES)
+    # Two words read as a given name ("Jong Suk") unless the first is a surname ("Yoo Geon");
+    # one word only when it is long enough to be two syllables ("Jongsuk", not "One").
+    as_given = (len(tokens) == 1 and len(tokens[0]) >= MIN_GIVEN) or (
+        len(tokens) == 2 and tokens[0] not in SURNAMES
+    )
     given = "".join(phonetic(t) for t in tokens) if as_given else None
     # A slip is corrected only in a full name: one word ("Alex", "Suzy") is too little to
     # tell a typo from another person's name.
@@ -179,19 +184,28 @@ def _hits(index: Index, found: Iterable[Person]) -> dict[int, Hit]:
     return best
 
 
+def _first_stage(
+    index: Index, typed: NameQuery, text: str, fields: frozenset[str]
+) -> tuple[str, list[Person]]:
+    """The first stage that finds anyone, and what it found: "exact", "given", "slip",
+    "partial", or "none"."""
+    found = _exact(index, typed.keys, fields)
+    if found:
+        return "exact", found
+    if typed.given and (found := _given(index, typed.given)):
+        return "given", found
+    if typed.typo and (found := _slip(index, text, fields) or _fuzzy(index, typed.keys, fields)):
+        return "slip", found
+    if typed.partial and (found := _partial(index, typed.keys)):
+        return "partial", found
+    return "none", []
+
+
 def name_hits(index: Index, query: str, *, roles: bool = True) -> dict[int, Hit]:
     """Best name hit per drama, for `search`: the first stage that finds anyone (exact
     names and roles, a given name, a typo), else part of a name as a weak hint."""
-    typed = name_query(query)
     fields = FULL | {"role"} if roles else FULL
-    found = _exact(index, typed.keys, fields)
-    if not found and typed.given:
-        found = _given(index, typed.given)
-    if not found and typed.typo:
-        found = _slip(index, query, fields) or _fuzzy(index, typed.keys, fields)
-    if not found and typed.partial:
-        found = _partial(index, typed.keys)
-    return _hits(index, found)
+    return _hits(index, _first_stage(index, name_query(query), query, fields)[1])
 
 
 def surname_hits(index: Index, query: str) -> dict[int, Hit]:
@@ -216,29 +230,17 @@ def actor_matches(catalogue: Catalogue, actor: str) -> dict[int, Hit]:
         raise EmptyText("actor")
     index = catalogue.index
     typed = name_query(text)
-    found = _exact(index, typed.keys, FULL)
-    if found:
+    stage, found = _first_stage(index, typed, text, FULL)
+    if stage == "exact":  # namesakes written alike are one name: their dramas are shown
         return _hits(index, found)
-    if typed.given:
-        given = _given(index, typed.given)
-        if given:
-            people = _people(catalogue, given)
-            if len(people) > 1:
-                raise AmbiguousActor(text, people[:5], surname_only=False)
-            return _hits(index, given)
-    if typed.typo:
-        fuzzy = _slip(index, text, FULL) or _fuzzy(index, typed.keys, FULL)
-        people = _people(catalogue, fuzzy)
-        if len(people) > 1:
-            raise AmbiguousActor(text, people[:5], surname_only=False)
-        if people:
-            return _hits(index, fuzzy)
-    partial = _people(catalogue, _partial(index, typed.keys)) if typed.partial else []
-    if len(partial) > 1:
-        raise AmbiguousActor(text, partial[:5], surname_only=False)
+    people = _people(catalogue, found)
+    if len(people) > 1:
+        raise AmbiguousActor(text, people[:5], surname_only=False)
+    if people and stage != "partial":
+        return _hits(index, found)
     if typed.surname is not None and index.surnames.get(typed.surname):
         raise AmbiguousActor(text, closest_actors(catalogue, text), surname_only=True)
-    raise ActorNotFound(text, partial or closest_actors(catalogue, text))
+    raise ActorNotFound(text, people or closest_actors(catalogue, text))
 
 
 def closest_actors(catalogue: Catalogue, text: str, limit: int = 3) -> list[str]:

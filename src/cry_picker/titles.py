@@ -128,11 +128,13 @@ def resolve(catalogue: Catalogue, title: str) -> Result:
 
 
 def _names(drama: Drama, hit: Hit) -> list[str]:
-    """The drama's names of the kind `hit` matched, as written (articles and all)."""
+    """The drama's names of the kind `hit` matched, as written (articles and all), that a
+    typo may stand for. A one-word other title ("Amanja") only counts typed exactly: it is
+    too weak a name to tell a slip from another drama's title."""
     if hit.kind is Kind.TITLE:
         return [drama.title]
     if hit.kind is Kind.ALT_TITLE:
-        return list(drama.alt_titles)
+        return [t for t in drama.alt_titles if len(fold(t).split()) > 1]
     return [drama.hangul, romanise(drama.hangul)] if drama.hangul else []
 
 
