@@ -297,3 +297,31 @@ def test_the_precision_report_on_the_real_catalogue_finds_nothing_wrong():
 
 def test_textwrap_is_available():  # keeps `entry` honest about its TOML
     assert textwrap.dedent(entry("X")).startswith("[[drama]]")
+
+
+def test_an_article_is_optional_only_in_a_titles_own_name(catalogue_of):
+    catalogue = catalogue_of(
+        entry("The Red Sleeve"),
+        entry("Cheo Yong", alt=["Ghost Detective"]),
+        entry("Goedam", alt=["The Possessed"]),
+    )
+    assert resolve(catalogue, "Red Sleeve").drama.title == "The Red Sleeve"
+    for other in ("The Ghost Detective", "Possessed"):
+        with pytest.raises(TitleNotFound):
+            resolve(catalogue, other)
+
+
+def test_a_one_word_other_title_is_not_corrected(catalogue_of):
+    catalogue = catalogue_of(entry("Tomorrow", alt=["Amanja", "Tomorrow Webtoon"]))
+    with pytest.raises(TitleNotFound):
+        resolve(catalogue, "Amanza")
+    assert resolve(catalogue, "Amanja").drama.title == "Tomorrow"
+    assert resolve(catalogue, "Tomorow Webtoon").drama.title == "Tomorrow"
+
+
+def test_a_short_one_word_name_is_not_taken_for_a_given_name(catalogue_of):
+    catalogue = catalogue_of(entry("Spark", cast=[("Yeo One", "A"), ("Lee Jong-suk", "B")]))
+    with pytest.raises(ActorNotFound):
+        actor_matches(catalogue, "One")
+    assert dramas_of(catalogue, "Yeo One") == ["Spark"]
+    assert dramas_of(catalogue, "Jongsuk") == ["Spark"]
