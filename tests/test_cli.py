@@ -243,6 +243,13 @@ def test_list_json_is_every_drama(run):
     assert all("spoilers" not in i for i in items)
 
 
+def test_eras_are_listed_with_their_hangul_names(run):
+    assert "Joseon 조선 (1392-1897)." in run("eras").stdout
+    assert {e["name"]: e["hangul"] for e in json.loads(run("eras", "--json").stdout)}[
+        "Goryeo"
+    ] == "고려"
+
+
 def test_moods_and_eras_list_the_vocabularies(run):
     assert "grief: losing someone" in run("moods").stdout
     assert "loss" in run("moods").stdout

@@ -219,9 +219,9 @@ def eras() -> Table:
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD)
-    for column in ("Era", "Years", "Also matches"):
+    for column in ("Era", "Hangul", "Years", "Also matches"):
         table.add_column(column)
     for era in ERAS:
         span = views.years(era)
-        table.add_row(Text(era.name, style="bold"), span, ", ".join(era.aliases))
+        table.add_row(Text(era.name, style="bold"), era.hangul, span, ", ".join(era.aliases))
     return table

@@ -78,7 +78,7 @@ def eras() -> str:
     lines = []
     for era in ERAS:
         span = views.years(era)
-        lines.append(f"{era.name} ({span}). Also: {', '.join(era.aliases)}\n")
+        lines.append(f"{era.name} {era.hangul} ({span}). Also: {', '.join(era.aliases)}\n")
     return "".join(lines)
 
 
