@@ -281,6 +281,15 @@ def test_a_valid_user_file_loads_into_frozen_records(write_catalogue):
         drama.title = "changed"  # type: ignore[misc]
 
 
+def test_a_valid_file_is_never_scanned_for_line_numbers(write_catalogue, monkeypatch):
+    def scan(text):  # pragma: no cover - fails the test if called
+        raise AssertionError("line numbers computed for a valid file")
+
+    monkeypatch.setattr("cry_picker.loader._locate", scan)
+    path = write_catalogue(VALID_ENTRY + VALID_ENTRY.replace("Test Drama", "Two"))
+    assert [d.title for d in load_dramas(path)] == ["Test Drama", "Two"]
+
+
 def test_a_byte_order_mark_is_tolerated():
     (drama,) = parse_dramas(b"\xef\xbb\xbf" + VALID_ENTRY.encode(), "bom.toml")
     assert drama.title == "Test Drama"

@@ -275,9 +275,18 @@ def _closest(key: str, allowed: Iterable[str]) -> str | None:
 class _Validator:
     def __init__(self, name: str, text: str) -> None:
         self.name = name
-        self.lines = _locate(text)
+        self.text = text
+        self._lines: list[_EntryLines] | None = None
         self.problems: list[Problem] = []
         self.more = 0  # problems beyond MAX_PROBLEMS: counted, not kept
+
+    @property
+    def lines(self) -> list[_EntryLines]:
+        """Where each entry and its keys are, found on the first problem that needs a line:
+        a valid file (the usual case) is never scanned for them."""
+        if self._lines is None:
+            self._lines = _locate(self.text)
+        return self._lines
 
     def run(self, document: dict[str, Any]) -> tuple[Drama, ...]:
         for key in document:
