@@ -61,8 +61,8 @@ def test_the_core_imports_neither_typer_nor_rich():
     ("args", "unwanted"),
     [
         (["search", "Lee Jong Suk", "--json"], {"rich"}),
-        (["suggest", "--mood", "grief"], {"rich", "rapidfuzz", "tomllib", "filelock"}),
-        (["show", "Mr. Sunshine"], {"rich", "rapidfuzz", "tomllib", "filelock"}),
+        (["suggest", "--mood", "grief"], {"rich", "rapidfuzz", "tomllib", "tomli", "filelock"}),
+        (["show", "Mr. Sunshine"], {"rich", "rapidfuzz", "tomllib", "tomli", "filelock"}),
     ],
 )
 def test_a_command_in_a_pipe_imports_nothing_it_does_not_need(args, unwanted):

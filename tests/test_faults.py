@@ -45,7 +45,9 @@ def refusal(path: Path) -> CatalogueError:
 # --- hostile catalogue files --------------------------------------------------------------
 
 
-def test_a_catalogue_nested_five_hundred_arrays_deep_is_invalid_with_its_line(run, tmp_path):
+def test_a_catalogue_nested_five_hundred_arrays_deep_is_invalid_with_its_line(
+    run, tmp_path, toml_parser
+):
     path = tmp_path / "deep.toml"
     path.write_text(VALID_ENTRY + "spoilers = " + "[" * 500 + "]" * 500 + "\n")
     result = run("validate", str(path))
@@ -56,7 +58,17 @@ def test_a_catalogue_nested_five_hundred_arrays_deep_is_invalid_with_its_line(ru
     )
 
 
-def test_an_integer_of_4301_digits_is_invalid_with_its_line(run, tmp_path):
+def test_nesting_a_parser_would_accept_is_refused_alike_by_every_parser(run, tmp_path, toml_parser):
+    path = tmp_path / "deep.toml"
+    path.write_text(VALID_ENTRY + "spoilers = " + "[" * 150 + "]" * 150 + "\n")
+    result = run("validate", str(path))
+    line = VALID_ENTRY.count("\n") + 1
+    assert result.stderr == (
+        f"Error: {path}:{line}: arrays or inline tables nested too deeply to read\n"
+    )
+
+
+def test_an_integer_of_4301_digits_is_invalid_with_its_line(run, tmp_path, toml_parser):
     path = tmp_path / "digits.toml"
     path.write_text(VALID_ENTRY.replace("episodes", "x") + "episodes = " + "9" * 4301 + "\n")
     result = run("list", "--catalog", str(path))

@@ -167,11 +167,10 @@ def test_a_misspelled_table_name_gets_a_suggestion(write_catalogue):
     assert any("unknown top-level key 'dramas'; did you mean [[drama]]?" in p for p in problems)
 
 
-def test_a_toml_syntax_error_names_line_and_column(write_catalogue):
+def test_a_toml_syntax_error_names_line_and_column(write_catalogue, toml_parser):
     path = write_catalogue('[[drama]]\ntitle = "Broken\nyear = 2020\n')
     (problem,) = problems_of(path)
-    assert problem.startswith(f"{path}:2:")
-    assert "TOML syntax error" in problem
+    assert problem == f"{path}:2:16: TOML syntax error: Illegal character '\\n'"
 
 
 def test_missing_required_fields_are_each_reported(write_catalogue):
@@ -273,7 +272,7 @@ def test_an_entry_without_a_title_is_named_by_its_number(write_catalogue):
     assert problem == f"{path}:1: drama #1 (no title): title: missing; expected a non-empty string"
 
 
-def test_a_valid_user_file_loads_into_frozen_records(write_catalogue):
+def test_a_valid_user_file_loads_into_frozen_records(write_catalogue, toml_parser):
     (drama,) = load_dramas(write_catalogue(VALID_ENTRY))
     assert drama.title == "Test Drama"
     assert drama.era == ("Contemporary",)
