@@ -13,12 +13,13 @@ import json
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
 from .model import Drama
 from .terms import canonical_era, canonical_mood
-from .text import compact, name_key, name_tokens, phonetic, title_key, words
+from .text import compact, fold, name_key, name_tokens, phonetic, without_article, words
 
 TITLE_FIELDS = ("title", "alt title", "hangul")
 NAME_FIELDS = ("actor", "aka", "actor_hangul", "role", "given name")
@@ -352,8 +353,8 @@ def build_index(dramas: Sequence[Drama]) -> Index:
     surnames: dict[str, list[int]] = {}
     for position, drama in enumerate(dramas):
         titles.append(drama.title)
-        moods.append(_unique(canonical_mood(m) for m in drama.moods))
-        eras.append(_unique(canonical_era(e) for e in drama.era))
+        moods.append(_canonical(canonical_mood, drama.moods))
+        eras.append(_canonical(canonical_era, drama.era))
         periods.append(list(drama.period) if drama.period else None)
         tears.append(drama.tears)
         years.append(drama.year)
@@ -364,35 +365,46 @@ def build_index(dramas: Sequence[Drama]) -> Index:
         if drama.hangul:
             named.append((drama.hangul, 2))
         for text, field in named:
-            key = title_key(text)
+            folded = fold(text)  # once: the title key and the exact keys all come from it
+            key = without_article(folded)
             if not key:
                 continue
+            whole = folded.replace(" ", "")  # compact(text)
             # A drama's own title wins its exact key over another drama's other title.
-            (exact if field == 0 else later).setdefault(compact(text), len(title_keys))
-            claims.setdefault(compact(text), []).append((field, position))
-            if field == 0 and key.replace(" ", "") != compact(text):
+            (exact if field == 0 else later).setdefault(whole, len(title_keys))
+            claims.setdefault(whole, []).append((field, position))
+            bare = key.replace(" ", "")
+            if field == 0 and bare != whole:
                 # "Red Sleeve" names "The Red Sleeve"; an other title needs its article.
-                loose.setdefault(key.replace(" ", ""), len(title_keys))
-                claims.setdefault(key.replace(" ", ""), []).append((3, position))
+                loose.setdefault(bare, len(title_keys))
+                claims.setdefault(bare, []).append((3, position))
             title_keys.append(key)
             title_refs.append(pack_title(position, field))
+        owner = position << 10  # pack_name(position, cast, field), spelled out: 40,000 calls
         for cast_pos, member in enumerate(drama.cast[: MAX_CAST + 1]):
-            people = [(member.actor, 0), *((a, 1) for a in member.aka)]
-            if member.actor_hangul:
-                people.append((member.actor_hangul, 2))
-            people += [(part, 3) for part in member.role.split("/")]
-            for text, field in people:
-                key = name_key(text)
+            ref = owner | cast_pos << 3
+            key = name_key(member.actor)
+            if key:
+                names.setdefault(key, []).append(ref)
+            for aka in member.aka:
+                key = name_key(aka)
                 if key:
-                    names.setdefault(key, []).append(pack_name(position, cast_pos, field))
-            given = name_tokens(member.actor)[1:]
+                    names.setdefault(key, []).append(ref | 1)
+            if member.actor_hangul:
+                key = name_key(member.actor_hangul)
+                if key:
+                    names.setdefault(key, []).append(ref | 2)
+            for part in member.role.split("/"):
+                key = name_key(part)
+                if key:
+                    names.setdefault(key, []).append(ref | 3)
+            given = _given(member.actor)
             if given:  # fans often use the given name alone: "Jongsuk", "Joon-gi"
-                key = "".join(phonetic(t) for t in given)
-                names.setdefault(key, []).append(pack_name(position, cast_pos, 4))
-            for text, field in people:
-                tokens = name_tokens(text)
-                if field < 2 and len(tokens) > 1:
-                    owners = surnames.setdefault(name_key(tokens[0]), [])
+                names.setdefault(given, []).append(ref | 4)
+            for text in (member.actor, *member.aka):
+                surname = _surname(text)
+                if surname is not None:
+                    owners = surnames.setdefault(surname, [])
                     if not owners or owners[-1] != position:
                         owners.append(position)
     for table in (later, loose):  # the same order of claims as `shared`
@@ -437,10 +449,11 @@ def build_words(dramas: Sequence[Drama]) -> dict[str, list[int]]:
     `pack_word(drama, field)` for every drama and field (0 synopsis, 1 why_cry) using it."""
     postings: dict[str, list[int]] = {}
     for position, drama in enumerate(dramas):
-        for field, text in enumerate((drama.synopsis, drama.why_cry or "")):
-            for word in set(words(text)):
+        ref = position << 1  # pack_word(position, field), spelled out
+        for field, text in ((0, drama.synopsis), (1, drama.why_cry)):
+            for word in set(words(text)) if text else ():
                 if len(word) > 3 and word not in STOPWORDS:
-                    postings.setdefault(word, []).append(pack_word(position, field))
+                    postings.setdefault(word, []).append(ref | field)
     return postings
 
 
@@ -450,6 +463,24 @@ def pack_word(owner: int, field: int) -> int:
 
 def unpack_word(ref: int) -> tuple[int, int]:
     return ref >> 1, ref & 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _surname(name: str) -> str | None:
+    """The key of a name's surname, when the name has more than one word."""
+    tokens = name_tokens(name)
+    return name_key(tokens[0]) if len(tokens) > 1 else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _given(actor: str) -> str:
+    """The key of an actor's given name alone ("" for a one-word name)."""
+    return "".join(phonetic(t) for t in name_tokens(actor)[1:])
+
+
+def _canonical(canonical: Callable[[str], str], words: tuple[str, ...]) -> list[str]:
+    """A drama's moods or eras, each under its vocabulary name, once each."""
+    return _unique(map(canonical, words))
 
 
 def _unique(items: Any) -> list[str]:
