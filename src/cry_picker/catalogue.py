@@ -19,13 +19,15 @@ from .model import Drama
 from .text import compact
 
 SLOW_BYTES = 1 << 20  # parsing more TOML than this takes long enough to say so
+Words = dict[str, list[int]]  # synopsis word -> packed references to dramas
 
 
 class Progress(NamedTuple):
-    """How far a slow first read has got, for whoever is showing it."""
+    """How far a slow first read has got, for whoever is showing it. The stages come in
+    order, each told first with `done` 0 and last with `done` equal to `total`."""
 
-    stage: str  # "parse", "index" or "cache"
-    done: int  # bytes parsed, or dramas indexed
+    stage: str  # "parse", "index" (titles and names), "words" (synopses) or "cache"
+    done: int  # bytes parsed; dramas indexed; 0 or 1 for the cache, written or not yet
     total: int
 
 
@@ -36,14 +38,15 @@ class Records(Protocol):
 
 
 class _InMemory:
-    def __init__(self, dramas: Sequence[Drama]) -> None:
+    def __init__(self, dramas: Sequence[Drama], words: Words | None = None) -> None:
         self._dramas = dramas
+        self._words = words
 
     def get(self, position: int) -> Drama:
         return self._dramas[position]
 
-    def words(self) -> dict[str, list[int]] | None:
-        return build_words(self._dramas)
+    def words(self) -> Words | None:
+        return build_words(self._dramas) if self._words is None else self._words
 
 
 class Source(NamedTuple):
@@ -148,14 +151,35 @@ def open_catalogue(
         raise NoCatalogue()
 
     counts: list[int] = []
+    sizes = [_size(path) for path, _ in files]
+    tell = on_progress if on_progress is not None and sum(sizes) > SLOW_BYTES else None
 
     def parse() -> list[Drama]:
-        total = sum(_size(path) for path, _ in files)
-        if on_progress is not None and total > SLOW_BYTES:
-            on_progress(Progress("parse", 0, total))
-        loaded = [loader.load_dramas(path) for path, _ in files]
+        loaded = [
+            loader.load_dramas(path, _reading(tell, sizes, number))
+            for number, (path, _) in enumerate(files)
+        ]
         counts[:] = [len(part) for part in loaded]
         return merge(loaded[0], loaded[1]) if len(loaded) == 2 else list(loaded[0])
+
+    def indexed(dramas: Sequence[Drama]) -> tuple[Index, Words]:
+        names = _counting(tell, "index", len(dramas))
+        index = build_index(dramas, names)
+        if names is not None:
+            names(len(dramas))
+        synopses = _counting(tell, "words", len(dramas))
+        words = build_words(dramas, synopses)
+        if synopses is not None:
+            synopses(len(dramas))
+        return index, words
+
+    def save(path: Path, index: Index, words: Words, dramas: Sequence[Drama]) -> bool:
+        if tell is not None:
+            tell(Progress("cache", 0, 1))
+        written = cache.write(path, known, index, words, dramas, counts)
+        if tell is not None:
+            tell(Progress("cache", 1, 1))
+        return written
 
     stamps = [cache.stamp(path, bundled=is_bundled) for path, is_bundled in files]
     known = [s for s in stamps if s is not None]
@@ -167,9 +191,9 @@ def open_catalogue(
         @functools.cache  # parsed at most once, only if the cache turns out to be damaged
         def rebuilt() -> tuple[list[Drama], Index]:
             dramas = parse()
-            index = build_index(dramas)
+            index, words = indexed(dramas)
             # Written back, so that the damage costs one slow run rather than every run.
-            cache.write(cache_path, known, index, build_words(dramas), dramas, counts)
+            save(cache_path, index, words, dramas)
             return dramas, index
 
         hit = cache.read(target, known, lambda: rebuilt()[0], lambda: rebuilt()[1])
@@ -178,12 +202,35 @@ def open_catalogue(
             return Catalogue(index, records, _sources(files, cached_counts), target)
 
     dramas = parse()
-    catalogue = Catalogue(build_index(dramas), _InMemory(dramas), _sources(files, counts))
-    if target is not None and cache.write(
-        target, known, catalogue.index, build_words(dramas), dramas, counts
-    ):
+    index, words = indexed(dramas)
+    catalogue = Catalogue(index, _InMemory(dramas, words), _sources(files, counts))
+    if target is not None and save(target, index, words, dramas):
         catalogue.cache_path = target
     return catalogue
+
+
+def _counting(
+    tell: Callable[[Progress], None] | None, stage: str, total: int
+) -> Callable[[int], None] | None:
+    if tell is None:
+        return None
+    return lambda done: tell(Progress(stage, done, total))
+
+
+def _reading(
+    tell: Callable[[Progress], None] | None, sizes: Sequence[int], number: int
+) -> Callable[[int], None] | None:
+    """How the reading of file `number` of files of `sizes` bytes is told, if it is."""
+    if tell is None:
+        return None
+    total, before = sum(sizes), sum(sizes[:number])
+
+    def read(done: int) -> None:
+        tell(Progress("parse", min(before + done, total), total))
+
+    if number == 0:
+        tell(Progress("parse", 0, total))
+    return read
 
 
 def _size(path: Path) -> int:

@@ -337,7 +337,11 @@ def _unints(raw: bytes) -> array[int]:
     return values
 
 
-def build_index(dramas: Sequence[Drama]) -> Index:
+STEP = 1000  # dramas between two calls of a build's `on_progress`
+
+
+def build_index(dramas: Sequence[Drama], on_progress: Callable[[int], None] | None = None) -> Index:
+    """The index of `dramas`; `on_progress` hears how many are indexed, now and then."""
     titles, moods, eras, periods, tears = [], [], [], [], []
     years: list[int] = []
     episodes: list[int] = []
@@ -352,6 +356,8 @@ def build_index(dramas: Sequence[Drama]) -> Index:
     names: dict[str, list[int]] = {}
     surnames: dict[str, list[int]] = {}
     for position, drama in enumerate(dramas):
+        if on_progress is not None and position % STEP == 0:
+            on_progress(position)
         titles.append(drama.title)
         moods.append(_canonical(canonical_mood, drama.moods))
         eras.append(_canonical(canonical_era, drama.era))
@@ -444,11 +450,16 @@ def build_index(dramas: Sequence[Drama]) -> Index:
     )
 
 
-def build_words(dramas: Sequence[Drama]) -> dict[str, list[int]]:
+def build_words(
+    dramas: Sequence[Drama], on_progress: Callable[[int], None] | None = None
+) -> dict[str, list[int]]:
     """Inverted index of the words of synopses and why-you-will-cry notes: word ->
-    `pack_word(drama, field)` for every drama and field (0 synopsis, 1 why_cry) using it."""
+    `pack_word(drama, field)` for every drama and field (0 synopsis, 1 why_cry) using it.
+    `on_progress` hears how many dramas are done, now and then."""
     postings: dict[str, list[int]] = {}
     for position, drama in enumerate(dramas):
+        if on_progress is not None and position % STEP == 0:
+            on_progress(position)
         ref = position << 1  # pack_word(position, field), spelled out
         for field, text in ((0, drama.synopsis), (1, drama.why_cry)):
             for word in set(words(text)) if text else ():

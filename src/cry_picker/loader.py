@@ -160,14 +160,14 @@ def _quick_read(
             return None  # anything before the first entry is a key out of place
         at = first
         while at < len(data):
+            if on_progress is not None and at > first:
+                on_progress(at)
             end = _entry_line(data, at + RUN_BYTES, 0)
             document = _parse(toml, data[at:end])
             if document.keys() != {"drama"}:
                 return None
             dramas.extend(validator.entries(document["drama"], len(dramas) + 1))
             del document  # the tables of one run at a time, never all of them
-            if on_progress is not None:
-                on_progress(end)
             at = end
     except _Unusual:
         return None
