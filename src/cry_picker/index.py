@@ -13,7 +13,6 @@ import json
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -352,15 +351,48 @@ def build_index(dramas: Sequence[Drama], on_progress: Callable[[int], None] | No
     exact: dict[str, int] = {}
     later: dict[str, int] = {}
     loose: dict[str, int] = {}
-    claims: dict[str, list[tuple[int, int]]] = {}  # exact key -> (field, drama) claiming it
+    # Who claims each exact key, a claim packed as (field << 32) | drama: the first claim,
+    # and the others only for the few keys that have more than one.
+    claimed: dict[str, int] = {}
+    also: dict[str, list[int]] = {}
+
+    def claim(key: str, field: int, position: int) -> None:
+        packed = field << 32 | position
+        if claimed.setdefault(key, packed) != packed:
+            also.setdefault(key, []).append(packed)
+
     names: dict[str, list[int]] = {}
     surnames: dict[str, list[int]] = {}
+    # A big catalogue names the same actors again and again: each name's keys are worked
+    # out once (and forgotten with the build).
+    known: dict[str, tuple[str, str, str | None]] = {}
+
+    lists: dict[tuple[Callable[[str], str], tuple[str, ...]], list[str]] = {}
+
+    def canonical(name: Callable[[str], str], words: tuple[str, ...]) -> list[str]:
+        """Moods or eras under their vocabulary names, once each; dramas with the same
+        words share one list (nothing changes an index's lists)."""
+        found = lists.get((name, words))
+        if found is None:
+            found = lists[name, words] = _unique(map(name, words))
+        return found
+
+    def person(name: str) -> tuple[str, str, str | None]:
+        """A name's key, its given name's key and its surname's key (for several words)."""
+        keys = known.get(name)
+        if keys is None:
+            tokens = name_tokens(name)
+            given = "".join(phonetic(t) for t in tokens[1:])
+            surname = name_key(tokens[0]) if len(tokens) > 1 else None
+            keys = known[name] = (name_key(name), given, surname)
+        return keys
+
     for position, drama in enumerate(dramas):
         if on_progress is not None and position % STEP == 0:
             on_progress(position)
         titles.append(drama.title)
-        moods.append(_canonical(canonical_mood, drama.moods))
-        eras.append(_canonical(canonical_era, drama.era))
+        moods.append(canonical(canonical_mood, drama.moods))
+        eras.append(canonical(canonical_era, drama.era))
         periods.append(list(drama.period) if drama.period else None)
         tears.append(drama.tears)
         years.append(drama.year)
@@ -378,37 +410,36 @@ def build_index(dramas: Sequence[Drama], on_progress: Callable[[int], None] | No
             whole = folded.replace(" ", "")  # compact(text)
             # A drama's own title wins its exact key over another drama's other title.
             (exact if field == 0 else later).setdefault(whole, len(title_keys))
-            claims.setdefault(whole, []).append((field, position))
+            claim(whole, field, position)
             bare = key.replace(" ", "")
             if field == 0 and bare != whole:
                 # "Red Sleeve" names "The Red Sleeve"; an other title needs its article.
                 loose.setdefault(bare, len(title_keys))
-                claims.setdefault(bare, []).append((3, position))
+                claim(bare, 3, position)
             title_keys.append(key)
             title_refs.append(pack_title(position, field))
         owner = position << 10  # pack_name(position, cast, field), spelled out: 40,000 calls
         for cast_pos, member in enumerate(drama.cast[: MAX_CAST + 1]):
             ref = owner | cast_pos << 3
-            key = name_key(member.actor)
+            key, given, surname = person(member.actor)
             if key:
                 names.setdefault(key, []).append(ref)
             for aka in member.aka:
-                key = name_key(aka)
+                key = person(aka)[0]
                 if key:
                     names.setdefault(key, []).append(ref | 1)
             if member.actor_hangul:
                 key = name_key(member.actor_hangul)
                 if key:
                     names.setdefault(key, []).append(ref | 2)
-            for part in member.role.split("/"):
+            for part in member.role.split("/"):  # roles rarely repeat: not remembered
                 key = name_key(part)
                 if key:
                     names.setdefault(key, []).append(ref | 3)
-            given = _given(member.actor)
             if given:  # fans often use the given name alone: "Jongsuk", "Joon-gi"
                 names.setdefault(given, []).append(ref | 4)
             for text in (member.actor, *member.aka):
-                surname = _surname(text)
+                surname = person(text)[2]
                 if surname is not None:
                     owners = surnames.setdefault(surname, [])
                     if not owners or owners[-1] != position:
@@ -417,12 +448,15 @@ def build_index(dramas: Sequence[Drama], on_progress: Callable[[int], None] | No
         for key, ref in table.items():
             exact.setdefault(key, ref)
     shared: dict[str, list[int]] = {}
-    for key, claimants in claims.items():
-        best = min(field for field, _ in claimants)
-        owners = list(dict.fromkeys(p for field, p in sorted(claimants) if field == best))
+    for key, first in claimed.items():
+        if key not in also:
+            continue
+        claims = sorted([first, *also[key]])
+        best = claims[0] >> 32  # the lowest field: a title before an other title
+        owners = list(dict.fromkeys(c & 0xFFFFFFFF for c in claims if c >> 32 == best))
         if len(owners) > 1:
             shared[key] = owners
-    name_starts, name_refs = [0], []
+    name_starts, name_refs = array("q", [0]), array("q")  # as a cache holds them: compact
     for refs in names.values():
         name_refs.extend(refs)
         name_starts.append(len(name_refs))
@@ -431,7 +465,7 @@ def build_index(dramas: Sequence[Drama], on_progress: Callable[[int], None] | No
         {
             "titles": titles,
             "title_keys": title_keys,
-            "title_refs": title_refs,
+            "title_refs": array("q", title_refs),
             "exact": KeyTable(list(exact), list(exact.values())),
             "shared": shared,
             "name_keys": list(names),
@@ -441,9 +475,9 @@ def build_index(dramas: Sequence[Drama], on_progress: Callable[[int], None] | No
             "moods": moods,
             "eras": eras,
             "periods": periods,
-            "tears": tears,
-            "years": years,
-            "episodes": episodes,
+            "tears": array("q", tears),
+            "years": array("q", years),
+            "episodes": array("q", episodes),
             "networks": networks,
             "endings": endings,
         },
@@ -474,24 +508,6 @@ def pack_word(owner: int, field: int) -> int:
 
 def unpack_word(ref: int) -> tuple[int, int]:
     return ref >> 1, ref & 1
-
-
-@lru_cache(maxsize=1 << 16)
-def _surname(name: str) -> str | None:
-    """The key of a name's surname, when the name has more than one word."""
-    tokens = name_tokens(name)
-    return name_key(tokens[0]) if len(tokens) > 1 else None
-
-
-@lru_cache(maxsize=1 << 16)
-def _given(actor: str) -> str:
-    """The key of an actor's given name alone ("" for a one-word name)."""
-    return "".join(phonetic(t) for t in name_tokens(actor)[1:])
-
-
-def _canonical(canonical: Callable[[str], str], words: tuple[str, ...]) -> list[str]:
-    """A drama's moods or eras, each under its vocabulary name, once each."""
-    return _unique(map(canonical, words))
 
 
 def _unique(items: Any) -> list[str]:

@@ -151,15 +151,10 @@ def _surname(token: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     """Folded tokens of a personal name, hyphenated parts split apart."""
-    return list(_name_tokens(text))
+    return _folded(text)
 
 
-@lru_cache(maxsize=1 << 16)  # a big catalogue names the same actors again and again
-def _name_tokens(text: str) -> tuple[str, ...]:
-    return tuple(_folded(text))
-
-
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # a query asks for a few, over and over; the index builds its own
 def name_key(text: str) -> str:
     """One key for a surname-first personal name, spaces removed: "Lee Jong-suk" -> "lijonksuk"."""
     tokens = name_tokens(text)
