@@ -30,13 +30,13 @@ import zlib
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, BinaryIO, NamedTuple
 
 from . import __version__, atomic
 from .index import DAMAGE, ENCODED, ENCODED_INTS, PER_DRAMA_INTS, Index
 from .model import Drama
 
-FORMAT = 5  # raise whenever the index, its keys or this layout change: old caches are rebuilt
+FORMAT = 6  # raise whenever the index, its keys or this layout change: old caches are rebuilt
 MAX_HEADER = 1 << 20
 MAX_FACTOR = 8  # a cache is about twice its catalogues' size; more is a lie
 SLACK = 1 << 20  # bytes allowed on top, for a small catalogue's header and index
@@ -267,37 +267,68 @@ def write(
     counts: Sequence[int],
 ) -> bool:
     """Write a cache file atomically; False (and no exception) if it cannot be written,
-    or would be bigger than a reader would believe."""
-    records = [json.dumps(d.to_record(), ensure_ascii=False).encode() + b"\n" for d in dramas]
-    offsets, checks, position = array("q"), array("q"), 0
-    for line in records:
-        offsets.append(position)
-        checks.append(zlib.crc32(line))
-        position += len(line)
-    parts = index.encode()
-    parts["words"] = json.dumps(words, ensure_ascii=False).encode()
-    parts["offsets"] = offsets.tobytes()
-    parts["checks"] = checks.tobytes()
-    sections: dict[str, list[int]] = {}
-    start = 0
-    for name, data in parts.items():
-        sections[name] = [start, len(data)]
-        start += len(data)
-    sections["records"] = [start, position]
-    if start + position > max_size(stamps):
-        return False
+    or would be bigger than a reader would believe.
+
+    The records go to the file one by one as they are encoded (10,000 of them hold some
+    11 MB), then the sections that depend on them; the header, which needs every size and
+    checksum, is written last over the space kept for it at the start, padded with spaces.
+    """
     header = _header(stamps)
-    header.update(
-        counts=list(counts),
-        dramas=len(dramas),
-        sections=sections,
-        crcs={name: zlib.crc32(data) for name, data in parts.items()},
-        size=start + position,
-    )
-    data = b"".join([json.dumps(header).encode() + b"\n", *parts.values(), *records])
+    header.update(counts=list(counts), dramas=len(dramas))
+    limit = max_size(stamps)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+
+    def fill(out: BinaryIO) -> None:
+        room = len(_header_line(header, widest=True))
+        out.write(b" " * room)
+        offsets, checks, size = array("q"), array("q"), 0
+        for drama in dramas:
+            line = encode(drama.to_record()).encode() + b"\n"
+            offsets.append(size)
+            checks.append(zlib.crc32(line))
+            out.write(line)
+            size += len(line)
+            if size > limit:
+                raise _TooBig()
+        sections: dict[str, list[int]] = {"records": [0, size]}
+        crcs: dict[str, int] = {}
+        parts = index.encode()
+        parts["words"] = json.dumps(words, ensure_ascii=False).encode()
+        parts["offsets"] = offsets.tobytes()
+        parts["checks"] = checks.tobytes()
+        for name, data in parts.items():
+            sections[name] = [size, len(data)]
+            crcs[name] = zlib.crc32(data)
+            out.write(data)
+            size += len(data)
+        if size > limit:
+            raise _TooBig()
+        header.update(sections=sections, crcs=crcs, size=size)
+        out.seek(0)
+        out.write(_header_line(header).ljust(room - 1) + b"\n")
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write(path, data, prefix=TEMP_PREFIX, durable=False)
-    except OSError:
+        atomic.write(path, fill, prefix=TEMP_PREFIX, durable=False)
+    except (OSError, _TooBig):
         return False
     return True
+
+
+class _TooBig(Exception):
+    """The cache would be bigger than a reader would believe."""
+
+
+def _header_line(header: dict[str, Any], *, widest: bool = False) -> bytes:
+    """The header as its first line, without the newline. `widest`: as long as it can be
+    once its sizes and checksums are known (each number given more digits than any can
+    have), to keep room for it."""
+    if widest:
+        most = 10**15  # more digits than the size of any file a reader would believe
+        header = {
+            **header,
+            "sections": {name: [most, most] for name in SECTIONS},
+            "crcs": dict.fromkeys(SECTIONS[:-1], most),
+            "size": most,
+        }
+    return json.dumps(header).encode()
