@@ -128,10 +128,25 @@ def test_the_cache_is_plain_data(tmp_path):
     with cache.open("rb") as handle:
         header = json.loads(handle.readline())
     assert header["app"] == "cry-picker"
-    assert set(header["sections"]) >= {"titles", "name_keys", "records", "words"}
+    assert set(header["sections"]) >= {"titles", "name_keys", "records", "word_keys"}
     at, length = _section(cache, "records")
     records = cache.read_bytes()[at : at + length].splitlines()
     assert [json.loads(line)["title"] for line in records][:2] == ["Hi Bye, Mama", "Youth of May"]
+
+
+def test_a_catalogues_own_moods_and_eras_are_kept_in_the_cache(tmp_path, write_catalogue):
+    from cry_picker.facets import custom_eras, custom_moods
+
+    own = VALID_ENTRY.replace('"healing"]', '"healing", "kimchi"]').replace(
+        'era = "Contemporary"', 'era = ["Contemporary", "Atlantis"]'
+    )
+    path = write_catalogue(own)
+    built = open_catalogue(path, cache_dir=tmp_path)
+    cached = open_catalogue(path, cache_dir=tmp_path)
+    assert cached.cache_path is not None
+    assert custom_moods(cached.index) == custom_moods(built.index) == {"kimchi"}
+    assert custom_eras(cached.index) == custom_eras(built.index) == {"atlantis"}
+    assert suggest(cached, ["kimchi"])[0].drama.title == "Test Drama"
 
 
 def test_an_unwritable_cache_directory_only_costs_speed(tmp_path):

@@ -432,11 +432,11 @@ def test_a_header_claiming_a_two_gib_section_is_refused_before_anything_is_read(
     extra = 2 << 30
 
     def grow(header):
-        start, length = header["sections"]["words"]
+        start, length = header["sections"]["word_keys"]
         for span in header["sections"].values():
             if span[0] > start:
                 span[0] += extra
-        header["sections"]["words"][1] = length + extra
+        header["sections"]["word_keys"][1] = length + extra
         header["size"] += extra
 
     edit_header(path, grow)
@@ -450,7 +450,9 @@ def test_a_header_claiming_a_two_gib_section_is_refused_before_anything_is_read(
     assert path.stat().st_size < 1 << 20  # rewritten
 
 
-@pytest.mark.parametrize("name", ["name_refs", "title_refs", "words", "moods", "offsets"])
+@pytest.mark.parametrize(
+    "name", ["name_refs", "title_refs", "word_keys", "word_starts", "word_refs", "moods", "offsets"]
+)
 def test_a_damaged_section_is_rebuilt_and_written_back_so_it_costs_one_slow_run(
     tmp_path, monkeypatch, name
 ):
@@ -507,7 +509,7 @@ def test_a_lying_cache_cannot_make_a_command_allocate_gigabytes(tmp_path):
     path = the_cache(tmp_path / "cry-picker")
 
     def claim(header):
-        header["sections"]["words"][1] += 2 << 30
+        header["sections"]["word_refs"][1] += 2 << 30
         header["size"] += 2 << 30
 
     edit_header(path, claim)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple
 
 from . import __version__, atomic
-from .index import DAMAGE, ENCODED, ENCODED_INTS, PER_DRAMA_INTS, Index
+from .index import DAMAGE, ENCODED, ENCODED_INTS, PER_DRAMA_INTS, Index, WordIndex
 from .model import Drama
 
 FORMAT = 6  # raise whenever the index, its keys or this layout change: old caches are rebuilt
@@ -41,9 +41,10 @@ MAX_HEADER = 1 << 20
 MAX_FACTOR = 8  # a cache is about twice its catalogues' size; more is a lie
 SLACK = 1 << 20  # bytes allowed on top, for a small catalogue's header and index
 TEMP_PREFIX = ".catalogue-"
-INT_SECTIONS = (*ENCODED_INTS, "offsets", "checks")
+INT_SECTIONS = (*ENCODED_INTS, "word_starts", "word_refs", "offsets", "checks")
 PER_DRAMA = (*PER_DRAMA_INTS, "offsets", "checks")  # one int64 for each drama
-SECTIONS = (*ENCODED, "words", "offsets", "checks", "records")
+WORD_SECTIONS = ("word_keys", "word_starts", "word_refs")
+SECTIONS = (*ENCODED, *WORD_SECTIONS, "offsets", "checks", "records")
 
 
 class SourceStamp(NamedTuple):
@@ -159,13 +160,11 @@ class CachedRecords:
             self._fresh = self._fallback()
         return self._fresh[position]
 
-    def words(self) -> dict[str, list[int]] | None:
+    def words(self) -> WordIndex | None:
         """The synopsis word index, or None (after parsing again) if it is damaged."""
         if self._fresh is None:
             try:
-                data = json.loads(self._cache.section("words"))
-                if isinstance(data, dict) and all(isinstance(v, list) for v in data.values()):
-                    return data
+                return WordIndex.decode(self._cache.section, len(self._titles()))
             except DAMAGE:
                 pass
             self._fresh = self._fallback()
@@ -262,7 +261,7 @@ def write(
     path: Path,
     stamps: Sequence[SourceStamp],
     index: Index,
-    words: dict[str, list[int]],
+    words: WordIndex,
     dramas: Sequence[Drama],
     counts: Sequence[int],
 ) -> bool:
@@ -292,8 +291,7 @@ def write(
                 raise _TooBig()
         sections: dict[str, list[int]] = {"records": [0, size]}
         crcs: dict[str, int] = {}
-        parts = index.encode()
-        parts["words"] = json.dumps(words, ensure_ascii=False).encode()
+        parts = {**index.encode(), **words.encode()}
         parts["offsets"] = offsets.tobytes()
         parts["checks"] = checks.tobytes()
         for name, data in parts.items():

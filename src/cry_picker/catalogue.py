@@ -16,12 +16,11 @@ from typing import NamedTuple, Protocol
 
 from . import cache, loader
 from .errors import NoCatalogue
-from .index import Index, build_index, build_words
+from .index import Index, WordIndex, build_index, build_words
 from .model import Drama
 from .text import compact
 
 SLOW_BYTES = 1 << 20  # parsing more TOML than this takes long enough to say so
-Words = dict[str, list[int]]  # synopsis word -> packed references to dramas
 
 
 class Progress(NamedTuple):
@@ -36,18 +35,18 @@ class Progress(NamedTuple):
 class Records(Protocol):
     def get(self, position: int) -> Drama: ...
 
-    def words(self) -> dict[str, list[int]] | None: ...
+    def words(self) -> WordIndex | None: ...
 
 
 class _InMemory:
-    def __init__(self, dramas: Sequence[Drama], words: Words | None = None) -> None:
+    def __init__(self, dramas: Sequence[Drama], words: WordIndex | None = None) -> None:
         self._dramas = dramas
         self._words = words
 
     def get(self, position: int) -> Drama:
         return self._dramas[position]
 
-    def words(self) -> Words | None:
+    def words(self) -> WordIndex | None:
         return build_words(self._dramas) if self._words is None else self._words
 
 
@@ -72,7 +71,7 @@ class Catalogue:
         self.cache_path = cache_path
         self._records = records
         self._dramas: dict[int, Drama] = {}
-        self._words: dict[str, list[int]] | None = None
+        self._words: WordIndex | None = None
 
     def __len__(self) -> int:
         return len(self.index)
@@ -89,7 +88,7 @@ class Catalogue:
         return (self[i] for i in range(len(self)))
 
     @property
-    def words(self) -> dict[str, list[int]]:
+    def words(self) -> WordIndex:
         """Synopsis word -> dramas; loaded on first use (only `search` needs it)."""
         if self._words is None:
             found = self._records.words()
@@ -164,7 +163,7 @@ def open_catalogue(
         counts[:] = [len(part) for part in loaded]
         return merge(loaded[0], loaded[1]) if len(loaded) == 2 else list(loaded[0])
 
-    def indexed(dramas: Sequence[Drama]) -> tuple[Index, Words]:
+    def indexed(dramas: Sequence[Drama]) -> tuple[Index, WordIndex]:
         names = _counting(tell, "index", len(dramas))
         index = build_index(dramas, names)
         if names is not None:
@@ -175,7 +174,7 @@ def open_catalogue(
             synopses(len(dramas))
         return index, words
 
-    def save(path: Path, index: Index, words: Words, dramas: Sequence[Drama]) -> bool:
+    def save(path: Path, index: Index, words: WordIndex, dramas: Sequence[Drama]) -> bool:
         if tell is not None:
             tell(Progress("cache", 0, 1))
         written = cache.write(path, known, index, words, dramas, counts)
