@@ -21,7 +21,6 @@ with line numbers found only then.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -399,6 +398,8 @@ def _describe(value: Any) -> str:
 
 
 def _closest(key: str, allowed: Iterable[str]) -> str | None:
+    import difflib  # only for a file with problems; a command that reads a cache never does
+
     found = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
     return found[0] if found else None
 
