@@ -133,3 +133,55 @@ def test_validate_offers_the_vocabulary_word_a_typo_meant(run, write_catalogue):
     assert [(n["kind"], n["word"], n["closest"]) for n in report["notes"]] == [
         ("mood", "greif", "grief"), ("era", "Jeoson", "Joseon")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "Mr. Sunshine"],
+        ["show", "--help"],
+        ["show"],
+        ["suggest", "--mood", "grief", "--json"],
+        ["suggest", "--limit", "0"],
+        ["search", "Lee Jong Suk", "-n", "2"],
+        ["list", "--json"],
+        ["watched", "list"],
+        ["watched", "add", "Nowhere Drama"],
+        ["sho", "Mr. Sunshine"],
+        ["--help"],
+        ["--version"],
+        [],
+    ],
+)
+def test_a_run_with_just_its_command_says_what_the_whole_application_says(args):
+    """The entry point builds only the command asked for (`only`); nobody can tell."""
+    from typer.testing import CliRunner
+
+    from cry_picker.cli import app, only
+
+    runner = CliRunner()
+    whole = runner.invoke(app, args)
+    alone = runner.invoke(only(args), args)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+
+
+def test_the_entry_point_builds_only_the_command_asked_for():
+    from typer.core import TyperGroup
+    from typer.main import get_command
+
+    from cry_picker.cli import app, only
+
+    def built(args: list[str]) -> list[str]:
+        group = get_command(only(args))
+        assert isinstance(group, TyperGroup)
+        return sorted(group.commands)
+
+    assert built(["show", "Radiant"]) == ["show"]
+    assert built(["watched", "list"]) == ["watched"]
+    assert built(["list"]) == ["list"]
+    for args in ([], ["--help"], ["sho"], ["-V", "show"]):
+        assert only(args) is app
