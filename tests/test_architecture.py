@@ -77,17 +77,22 @@ def test_a_command_in_a_pipe_imports_nothing_it_does_not_need(args, unwanted):
     assert not {m for m in modules if m.split(".")[0] in unwanted}
 
 
-def test_ranked_cards_on_a_terminal_do_without_rich_tables():
+@pytest.mark.parametrize(
+    "args", [["suggest", "--mood", "grief"], ["search", "Lee Jong Suk"], ["show", "Mr. Sunshine"]]
+)
+def test_cards_on_a_terminal_import_only_the_rich_modules_they_render(args):
     code = (
         "import sys\nfrom cry_picker.cli import app\n"
-        "try:\n    app(['suggest', '--mood', 'grief'])\n"
+        f"try:\n    app({args!r})\n"
         "except SystemExit as exit:\n    assert exit.code == 0, exit.code"
     )
     modules = imported_after(code, {"TTY_COMPATIBLE": "1"})
-    assert "rich.console" in modules
-    # rich before 15 loads its table module with its console; we add no table of our own.
+    assert {"rich.console", "rich.panel", "rich.text"} <= modules
+    # rich before 15 loads its table module with its console; we add no table of our own,
+    # and no progress bar, live display or syntax highlighting either.
     needed_by_rich = imported_after("import rich.console")
-    assert "rich.table" not in modules - needed_by_rich
+    unwanted = {"rich.table", "rich.progress", "rich.live", "rich.syntax", "rich.markdown"}
+    assert not unwanted & (modules - needed_by_rich)
 
 
 def test_the_progress_bar_is_imported_only_when_a_slow_first_read_shows_it(tmp_path):
