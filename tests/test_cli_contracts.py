@@ -185,3 +185,42 @@ def test_the_entry_point_builds_only_the_command_asked_for():
     assert built(["list"]) == ["list"]
     for args in ([], ["--help"], ["sho"], ["-V", "show"]):
         assert only(args) is app
+
+
+class Left(Exception):
+    """Raised by a stand-in for os._exit, with the status the process would have had."""
+
+
+@pytest.fixture
+def quick_exit(monkeypatch):
+    """`leave` as in a plain process: no exit handlers (pytest has some), os._exit caught."""
+    import atexit
+
+    from cry_picker import cli
+
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0, raising=False)
+
+    def exit_now(code: int) -> None:
+        raise Left(code)
+
+    monkeypatch.setattr("cry_picker.cli.os._exit", exit_now)
+    return cli.leave
+
+
+@pytest.mark.parametrize(("code", "status"), [(0, 0), (None, 0), (1, 1), (3, 3)])
+def test_a_finished_run_leaves_at_once_with_its_status(quick_exit, code, status):
+    with pytest.raises(Left) as left:
+        quick_exit(code)
+    assert left.value.args == (status,)
+
+
+def test_a_run_leaves_normally_when_something_waits_for_the_exit(quick_exit, monkeypatch):
+    import atexit
+    import threading
+
+    quick_exit("a message")  # SystemExit("...") prints it: only a normal exit does
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 1)  # a lock to release, say
+    quick_exit(0)
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # another thread still runs
+    quick_exit(0)

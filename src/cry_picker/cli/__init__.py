@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import copy
+import os
 import sys
+import threading
 from collections.abc import Sequence
 
 import typer
@@ -14,7 +17,33 @@ from .app import app
 
 def main() -> None:
     """Console-script entry point."""
-    only(sys.argv[1:])()
+    try:
+        only(sys.argv[1:])()
+    except SystemExit as done:
+        leave(done.code)
+        raise
+
+
+def leave(code: object) -> None:
+    """End the process at once with `code`, when nothing is left to do at exit.
+
+    A normal exit frees every object of typer, pydantic, rich and the catalogue one by
+    one: some 25 ms, a fifth of a command's run, for memory the operating system takes
+    back anyway (mypy ends the same way). It is skipped only when it is safe: the output
+    is flushed, no exit handler is registered (a lock to release, a coverage report to
+    save) and no other thread runs. Otherwise this returns, for a normal exit.
+    """
+    if not isinstance(code, int | None) or threading.active_count() > 1:
+        return
+    handlers = getattr(atexit, "_ncallbacks", None)  # CPython's; elsewhere, exit normally
+    if handlers is None or handlers():
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # let the normal exit report what it can
+    os._exit(code or 0)
 
 
 def only(args: Sequence[str]) -> typer.Typer:
@@ -41,4 +70,4 @@ def _name(command: typer.models.CommandInfo) -> str:
     return function.lower().replace("_", "-")
 
 
-__all__ = ["app", "main", "only"]
+__all__ = ["app", "leave", "main", "only"]
