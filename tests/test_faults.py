@@ -486,6 +486,32 @@ def test_a_record_changed_in_place_is_not_believed(tmp_path, monkeypatch):
     assert open_catalogue(cache_dir=tmp_path)[0].tears == 5
 
 
+def test_a_word_reference_beyond_the_catalogue_with_a_true_checksum_is_not_believed(
+    tmp_path, monkeypatch
+):
+    """A cache made to lie with its checksums intact: the word index's references are
+    checked as they are read, and the lie costs a fresh parse, not a crash."""
+    import zlib
+    from array import array
+
+    from cry_picker.search import search
+
+    open_catalogue(cache_dir=tmp_path)
+    path = the_cache(tmp_path)
+    with path.open("rb") as handle:
+        header = json.loads(handle.readline())
+        body = bytearray(handle.read())
+    start, length = header["sections"]["word_refs"]
+    refs = array("q", bytes(body[start : start + length]))
+    refs[:] = array("q", [10**9] * len(refs))  # every word names a drama that is not there
+    body[start : start + length] = refs.tobytes()
+    header["crcs"]["word_refs"] = zlib.crc32(refs.tobytes())
+    path.write_bytes(json.dumps(header).encode() + b"\n" + bytes(body))
+    catalogue = open_catalogue(cache_dir=tmp_path)
+    assert search(catalogue, "ghost mother")[0].drama.title == "Hi Bye, Mama"
+    assert max(catalogue.words["ghost"]) >> 1 < len(catalogue)
+
+
 def test_stale_temporary_cache_files_of_killed_runs_are_removed(tmp_path):
     open_catalogue(cache_dir=tmp_path)
     old = tmp_path / ".catalogue-killed.tmp"

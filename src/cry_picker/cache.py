@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple
 
 from . import __version__, atomic
-from .index import DAMAGE, ENCODED, ENCODED_INTS, PER_DRAMA_INTS, Index, WordIndex
+from .index import DAMAGE, ENCODED, ENCODED_INTS, PER_DRAMA_INTS, Index, WordIndex, build_words
 from .model import Drama
 
 FORMAT = 6  # raise whenever the index, its keys or this layout change: old caches are rebuilt
@@ -164,11 +164,17 @@ class CachedRecords:
         """The synopsis word index, or None (after parsing again) if it is damaged."""
         if self._fresh is None:
             try:
-                return WordIndex.decode(self._cache.section, len(self._titles()))
+                return WordIndex.decode(self._cache.section, len(self._titles()), self._rebuilt)
             except DAMAGE:
                 pass
             self._fresh = self._fallback()
         return None
+
+    def _rebuilt(self) -> WordIndex:
+        """A fresh word index, for one found damaged as it was read."""
+        if self._fresh is None:
+            self._fresh = self._fallback()
+        return build_words(self._fresh)
 
 
 def read(

@@ -106,14 +106,29 @@ class KeyTable:
 class WordIndex(Mapping[str, Sequence[int]]):
     """The synopsis word index: each word, and the `pack_word` references of the dramas
     whose synopsis or why-you-will-cry note uses it, all in one int64 array (a cache
-    opens it in a millisecond, where JSON took twenty for 10,000 dramas)."""
+    opens it in a millisecond, where JSON took twenty for 10,000 dramas).
 
-    def __init__(self, words: Sequence[str], starts: Sequence[int], refs: Sequence[int]) -> None:
+    Opened from a cache, the references of a word are checked against the catalogue's
+    size when they are asked for (a search reads a few of 300,000); a damaged one makes
+    `on_damage` give a fresh index, which answers from then on.
+    """
+
+    def __init__(
+        self,
+        words: Sequence[str],
+        starts: Sequence[int],
+        refs: Sequence[int],
+        *,
+        size: int | None = None,
+        on_damage: Callable[[], WordIndex] | None = None,
+    ) -> None:
         if len(starts) != len(words) + 1:
             raise ValueError("a word index needs a start for each word, and an end")
         self._words = words
         self._starts = starts
         self._refs = refs
+        self._size = size  # None: built here, nothing to check
+        self._on_damage = on_damage
         self._where: dict[str, int] | None = None
 
     @classmethod
@@ -128,7 +143,21 @@ class WordIndex(Mapping[str, Sequence[int]]):
         if self._where is None:
             self._where = {w: i for i, w in enumerate(self._words)}
         at = self._where[word]
-        return self._refs[self._starts[at] : self._starts[at + 1]]
+        refs = self._refs[self._starts[at] : self._starts[at + 1]]
+        if self._size is not None:
+            try:
+                _in_range(refs, 1, self._size)
+            except ValueError:
+                return self._repaired()[word]
+        return refs
+
+    def _repaired(self) -> WordIndex:
+        if self._on_damage is None:
+            raise ValueError("damaged word index")
+        fresh = self._on_damage()
+        self._words, self._starts, self._refs = fresh._words, fresh._starts, fresh._refs
+        self._size, self._where = None, None
+        return self
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._words)
@@ -144,16 +173,21 @@ class WordIndex(Mapping[str, Sequence[int]]):
         }
 
     @classmethod
-    def decode(cls, fetch: Callable[[str], bytes], size: int) -> WordIndex:
-        """From a cache's sections, checked (ValueError) against `size` dramas."""
+    def decode(
+        cls,
+        fetch: Callable[[str], bytes],
+        size: int,
+        on_damage: Callable[[], WordIndex] | None = None,
+    ) -> WordIndex:
+        """From a cache's sections: the layout checked now (ValueError), each word's
+        references against `size` dramas when they are read."""
         words = _split(fetch("word_keys"))
         starts, refs = _unints(fetch("word_starts")), _unints(fetch("word_refs"))
         if not starts or starts[0] != 0 or starts[-1] != len(refs):
             raise ValueError("word groups do not cover the word references")
         if any(a > b for a, b in pairwise(starts)):
             raise ValueError("word groups out of order")
-        _in_range(refs, 1, size)
-        return cls(words, starts, refs)
+        return cls(words, starts, refs, size=size, on_damage=on_damage)
 
 
 class Index:
