@@ -192,6 +192,20 @@ def test_a_slow_first_read_tells_each_stage_from_start_to_end(
     assert again == []  # read from the cache
 
 
+def test_progress_told_after_the_catalogue_is_open_draws_nothing(monkeypatch):
+    """A damaged cache found in the middle of a command is read again under its results,
+    without a bar that nobody would take away."""
+    from cry_picker.cli import progress
+
+    def no_bar(self):  # pragma: no cover - fails the test if called
+        raise AssertionError("a bar was started after the catalogue was open")
+
+    with progress.shown() as tell:
+        pass
+    monkeypatch.setattr(progress._View, "_start", no_bar)
+    tell(Progress("parse", 0, 10))
+
+
 def test_a_slow_read_stays_quiet_in_a_pipe(run, write_catalogue, monkeypatch):
     path = write_catalogue(MINE)
     monkeypatch.setattr("cry_picker.catalogue.SLOW_BYTES", 10)

@@ -33,14 +33,18 @@ def shown() -> Iterator[Callable[[Progress], None]]:
 
 
 class _View:
-    """One task a stage; a new stage hides the last one's."""
+    """One task a stage; a new stage hides the last one's. Once closed it draws nothing:
+    a cache found damaged later in a command is read again quietly, under its results."""
 
     def __init__(self) -> None:
         self._bar: Bar | None = None
         self._task: TaskID | None = None
         self._stage = ""
+        self._closed = False
 
     def tell(self, event: Progress) -> None:
+        if self._closed:
+            return
         bar = self._bar or self._start()
         if event.stage != self._stage or self._task is None:
             if self._task is not None:
@@ -69,6 +73,7 @@ class _View:
         return self._bar
 
     def close(self) -> None:
+        self._closed = True
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
