@@ -226,7 +226,7 @@ def _careful_read(data: bytes, name: str) -> tuple[Drama, ...]:
 
 def toml_parser() -> ModuleType:
     """The TOML parser, imported only on a cache miss: tomli where it is installed (its
-    compiled wheels parse a big catalogue about 2.5 times as fast), else the standard
+    compiled wheels parse a big catalogue about three times as fast), else the standard
     library's tomllib, which is tomli's pure-Python code with the same messages."""
     try:
         import tomli
