@@ -3,6 +3,7 @@ terminal width, no colour, and no catalogue from the environment."""
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,17 @@ def own_catalogue(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     of the bundled catalogue itself are marked `real_catalogue`."""
     if request.node.get_closest_marker("real_catalogue") is None:
         monkeypatch.setattr("cry_picker.loader.bundled_path", lambda: TEN)
+
+
+@pytest.fixture(params=["tomli", "tomllib"])
+def toml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test with tomli, and again as if tomli were not installed (the fallback)."""
+    from cry_picker.loader import toml_parser
+
+    if request.param == "tomllib":
+        monkeypatch.setitem(sys.modules, "tomli", None)  # `import tomli` fails
+    assert toml_parser().__name__ == request.param
+    return str(request.param)
 
 
 @pytest.fixture(scope="session")

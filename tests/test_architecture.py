@@ -27,9 +27,10 @@ def imported_after(code: str, env: dict[str, str] | None = None) -> set[str]:
         env={**os.environ, **(env or {})},
     )
     assert result.returncode == 0, result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.startswith(MARK)]
+    # After a progress bar, the mark may follow the escape codes that took it away.
+    lines = [line.partition(MARK)[2] for line in result.stderr.splitlines() if MARK in line]
     assert lines, result.stderr
-    return set(lines[-1].split()[1:])
+    return set(lines[-1].split())
 
 
 def test_the_core_is_every_module_outside_the_cli():
@@ -61,8 +62,8 @@ def test_the_core_imports_neither_typer_nor_rich():
     ("args", "unwanted"),
     [
         (["search", "Lee Jong Suk", "--json"], {"rich"}),
-        (["suggest", "--mood", "grief"], {"rich", "rapidfuzz", "tomllib", "filelock"}),
-        (["show", "Mr. Sunshine"], {"rich", "rapidfuzz", "tomllib", "filelock"}),
+        (["suggest", "--mood", "grief"], {"rich", "rapidfuzz", "tomllib", "tomli", "filelock"}),
+        (["show", "Mr. Sunshine"], {"rich", "rapidfuzz", "tomllib", "tomli", "filelock"}),
     ],
 )
 def test_a_command_in_a_pipe_imports_nothing_it_does_not_need(args, unwanted):
@@ -76,14 +77,41 @@ def test_a_command_in_a_pipe_imports_nothing_it_does_not_need(args, unwanted):
     assert not {m for m in modules if m.split(".")[0] in unwanted}
 
 
-def test_ranked_cards_on_a_terminal_do_without_rich_tables():
+@pytest.mark.parametrize(
+    "args", [["suggest", "--mood", "grief"], ["search", "Lee Jong Suk"], ["show", "Mr. Sunshine"]]
+)
+def test_cards_on_a_terminal_import_only_the_rich_modules_they_render(args):
     code = (
         "import sys\nfrom cry_picker.cli import app\n"
-        "try:\n    app(['suggest', '--mood', 'grief'])\n"
+        f"try:\n    app({args!r})\n"
         "except SystemExit as exit:\n    assert exit.code == 0, exit.code"
     )
     modules = imported_after(code, {"TTY_COMPATIBLE": "1"})
-    assert "rich.console" in modules
-    # rich before 15 loads its table module with its console; we add no table of our own.
+    assert {"rich.console", "rich.panel", "rich.text"} <= modules
+    # rich before 15 loads its table module with its console; we add no table of our own,
+    # and no progress bar, live display or syntax highlighting either.
     needed_by_rich = imported_after("import rich.console")
-    assert "rich.table" not in modules - needed_by_rich
+    unwanted = {"rich.table", "rich.progress", "rich.live", "rich.syntax", "rich.markdown"}
+    assert not unwanted & (modules - needed_by_rich)
+
+
+def test_the_progress_bar_is_imported_only_when_a_slow_first_read_shows_it(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    big = tmp_path / "big.toml"
+    big.write_text(generate(1500), encoding="utf-8")  # more than a megabyte: a slow read
+    assert big.stat().st_size > 1 << 20
+
+    def loads_progress(args: list[str], terminal: str) -> bool:
+        code = (
+            "from cry_picker.cli import app\n"
+            f"try:\n    app({args!r})\nexcept SystemExit as exit:\n    assert exit.code == 0"
+        )
+        return "rich.progress" in imported_after(code, {"TTY_COMPATIBLE": terminal})
+
+    assert not loads_progress(["show", "Mr. Sunshine"], "1")  # the bundled ones read quickly
+    search = ["search", "Kim", "--catalog", str(big)]
+    assert not loads_progress(search, "0")  # slow, but nobody is watching
+    assert loads_progress([*search, "--no-bundled"], "1")
+    assert not loads_progress([*search, "--no-bundled"], "1")  # cached now

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections import Counter
@@ -43,11 +44,51 @@ def test_the_generated_catalogue_has_realistic_name_collisions():
 @pytest.mark.slow
 def test_the_benchmark_script_runs_and_reports_every_case():
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--runs", "1", "--sizes", "30"],
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--runs", "1", "--cold-runs", "1",
+         "--sizes", "30"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )  # fmt: skip
+    tables = [t.splitlines() for t in result.stdout.split("\n\n") if t.startswith("| ")]
+    warm, cold, stages = tables
+    assert len(warm) == 2 + 1 + 3 * 2 * 3  # header, rule, baseline, modes x catalogues x commands
+    assert {row.split(" | ")[2] for row in warm[3:]} == {"pipe", "json", "terminal"}
+    assert "| show | bundled | json |" in result.stdout
+    assert "ok (<= 1.2x baseline)" in result.stdout or "MISSED (<= 1.2x baseline)" in result.stdout
+    assert len(cold) == 2 + 1  # header, rule, the 30 dramas
+    assert cold[0].startswith("| catalogue | first run s | peak MB | tomllib.load s | tomli.load s")
+    assert cold[2].startswith("| 30 | ")
+    assert [row.split(" | ")[0] for row in stages[2:]] == [
+        "| start-up: importing typer and the command line",
+        "| reading: parse, check and build the records (bundled and yours)",
+        "| - of which tomli parsing your file alone",
+        "| indexing titles and names",
+        "| indexing the words of synopses",
+        "| writing the cache",
+        "| the catalogue open and cached",
+    ]
+
+
+@pytest.mark.slow
+def test_the_stage_script_times_every_stage_of_a_first_run(tmp_path):
+    path = tmp_path / "dramas.toml"
+    path.write_text(generate(20), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "stages.py"), str(path)],
         capture_output=True,
         text=True,
         check=True,
     )
-    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
-    assert len(rows) == 2 + 1 + 2 * 2 * 3  # header, rule, baseline, modes x sizes x commands
-    assert "Cold first run, 30 dramas" in result.stdout
+    stages = json.loads(result.stdout)
+    assert set(stages) == {
+        "parser",
+        "imports",
+        "read",
+        "index",
+        "words",
+        "cache",
+        "total",
+        "parse_alone",
+    }
+    assert all(stages[k] >= 0 for k in stages if k != "parser")

@@ -55,9 +55,11 @@ def test_an_edited_catalogue_is_read_again(tmp_path, write_catalogue):
         lambda data: data.replace(f'"format": {FORMAT}'.encode(), b'"format": 99', 1),
         lambda data: data.replace(b'"version": "', b'"version": "0.0.0-', 1),
         lambda data: data[:-5] + b"XXXXX",
+        lambda data: _last_record_damaged(data),
     ],
-    ids=["empty", "junk", "truncated", "foreign", "other-format", "other-version", "last-record"],
-)
+    ids=["empty", "junk", "truncated", "foreign", "other-format", "other-version", "the-end",
+         "last-record"],
+)  # fmt: skip
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path, damage):
     expected = [d.title for d in open_catalogue()]
     open_catalogue(cache_dir=tmp_path)
@@ -70,6 +72,13 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path, damage):
     assert resolve(catalogue, "Mr. Sunshine").drama.cast[0].actor == "Lee Byung-hun"
     rebuilt = open_catalogue(cache_dir=tmp_path)
     assert [d.title for d in rebuilt] == expected
+
+
+def _last_record_damaged(data: bytes) -> bytes:
+    body_at = data.index(b"\n") + 1
+    start, length = json.loads(data[:body_at])["sections"]["records"]
+    end = body_at + start + length - 1  # its newline stays
+    return data[: end - 5] + b"XXXXX" + data[end:]
 
 
 def _section(cache: Path, name: str) -> tuple[int, int]:
@@ -119,10 +128,25 @@ def test_the_cache_is_plain_data(tmp_path):
     with cache.open("rb") as handle:
         header = json.loads(handle.readline())
     assert header["app"] == "cry-picker"
-    assert set(header["sections"]) >= {"titles", "name_keys", "records", "words"}
+    assert set(header["sections"]) >= {"titles", "name_keys", "records", "word_keys"}
     at, length = _section(cache, "records")
     records = cache.read_bytes()[at : at + length].splitlines()
     assert [json.loads(line)["title"] for line in records][:2] == ["Hi Bye, Mama", "Youth of May"]
+
+
+def test_a_catalogues_own_moods_and_eras_are_kept_in_the_cache(tmp_path, write_catalogue):
+    from cry_picker.facets import custom_eras, custom_moods
+
+    own = VALID_ENTRY.replace('"healing"]', '"healing", "kimchi"]').replace(
+        'era = "Contemporary"', 'era = ["Contemporary", "Atlantis"]'
+    )
+    path = write_catalogue(own)
+    built = open_catalogue(path, cache_dir=tmp_path)
+    cached = open_catalogue(path, cache_dir=tmp_path)
+    assert cached.cache_path is not None
+    assert custom_moods(cached.index) == custom_moods(built.index) == {"kimchi"}
+    assert custom_eras(cached.index) == custom_eras(built.index) == {"atlantis"}
+    assert suggest(cached, ["kimchi"])[0].drama.title == "Test Drama"
 
 
 def test_an_unwritable_cache_directory_only_costs_speed(tmp_path):
@@ -132,6 +156,25 @@ def test_an_unwritable_cache_directory_only_costs_speed(tmp_path):
     assert catalogue.cache_path is None
     assert resolve(catalogue, "Radiant").drama.title == "Radiant"
     assert len(catalogue.words) > 100
+
+
+@pytest.mark.parametrize("room", [0, 20_000])  # too small for the first record; for the rest
+def test_a_cache_bigger_than_a_reader_would_believe_is_never_written(tmp_path, monkeypatch, room):
+    monkeypatch.setattr("cry_picker.cache.MAX_FACTOR", 0)
+    monkeypatch.setattr("cry_picker.cache.SLACK", room)
+    catalogue = open_catalogue(cache_dir=tmp_path)
+    assert catalogue.cache_path is None
+    assert list(tmp_path.iterdir()) == []  # nor a temporary file left behind
+    assert resolve(catalogue, "Radiant").drama.title == "Radiant"
+
+
+def test_the_header_is_written_last_into_the_room_kept_for_it(tmp_path):
+    open_catalogue(cache_dir=tmp_path)
+    (cache,) = cache_files(tmp_path)
+    line = cache.read_bytes().split(b"\n", 1)[0]
+    header = json.loads(line)
+    assert line.endswith(b" ")  # padded to the room its widest numbers would take
+    assert header["size"] == cache.stat().st_size - len(line) - 1
 
 
 def test_the_cli_works_with_an_unwritable_cache(run, isolated_environment, monkeypatch):

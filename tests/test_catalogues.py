@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+from cry_picker.catalogue import Progress, open_catalogue
 from cry_picker.cli.status import ExitStatus
 
-from .conftest import VALID_ENTRY
+from .conftest import TEN, VALID_ENTRY
 
 MINE = VALID_ENTRY.replace('title = "Test Drama"', 'title = "Tears of the Test"')
 REPLACEMENT = VALID_ENTRY.replace('title = "Test Drama"', 'title = "mr sunshine"').replace(
@@ -158,14 +159,51 @@ def test_info_says_where_everything_lives(run, write_catalogue, isolated_environ
     assert report["cache_dir"] == str(isolated_environment / "cache" / "cry-picker")
 
 
-def test_a_slow_first_read_says_so_on_a_terminal(run, write_catalogue, monkeypatch):
+def test_a_slow_first_read_shows_how_far_it_is_on_a_terminal(run, write_catalogue, monkeypatch):
     path = write_catalogue(MINE)
     monkeypatch.setattr("cry_picker.catalogue.SLOW_BYTES", 10)
-    monkeypatch.setattr("cry_picker.cli.shared.is_terminal", lambda stream: True)
-    result = run("list", "--catalog", str(path))
-    assert result.stderr.startswith("Reading 0.0 MB of catalogue (only the first run is slow)")
-    again = run("list", "--catalog", str(path))
+    result = run("list", "--catalog", str(path), env={"TTY_COMPATIBLE": "1"})
+    assert "Reading the catalogue" in result.stderr
+    again = run("list", "--catalog", str(path), env={"TTY_COMPATIBLE": "1"})
     assert again.stderr == ""  # cached now
+
+
+def test_a_slow_first_read_tells_each_stage_from_start_to_end(
+    write_catalogue, monkeypatch, tmp_path
+):
+    monkeypatch.setattr("cry_picker.catalogue.SLOW_BYTES", 10)
+    monkeypatch.setattr("cry_picker.loader.RUN_BYTES", 1)  # a run for each entry
+    path = write_catalogue(MINE + REPLACEMENT)
+    told: list[Progress] = []
+    open_catalogue(path, cache_dir=tmp_path, on_progress=told.append)
+    stages = list(dict.fromkeys(event.stage for event in told))
+    assert stages == ["parse", "index", "words", "cache"]
+    for stage in stages:
+        events = [event for event in told if event.stage == stage]
+        assert events[0].done == 0
+        assert events[-1].done == events[-1].total
+        assert [e.done for e in events] == sorted(e.done for e in events)
+    bytes_read = [e for e in told if e.stage == "parse"]
+    assert len(bytes_read) > 10  # the ten bundled entries, one by one, then the user's
+    assert bytes_read[-1].total == TEN.stat().st_size + path.stat().st_size
+    assert told[told.index(bytes_read[-1]) + 1] == Progress("index", 0, 11)
+    again: list[Progress] = []
+    open_catalogue(path, cache_dir=tmp_path, on_progress=again.append)
+    assert again == []  # read from the cache
+
+
+def test_progress_told_after_the_catalogue_is_open_draws_nothing(monkeypatch):
+    """A damaged cache found in the middle of a command is read again under its results,
+    without a bar that nobody would take away."""
+    from cry_picker.cli import progress
+
+    def no_bar(self):  # pragma: no cover - fails the test if called
+        raise AssertionError("a bar was started after the catalogue was open")
+
+    with progress.shown() as tell:
+        pass
+    monkeypatch.setattr(progress._View, "_start", no_bar)
+    tell(Progress("parse", 0, 10))
 
 
 def test_a_slow_read_stays_quiet_in_a_pipe(run, write_catalogue, monkeypatch):

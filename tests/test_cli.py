@@ -275,6 +275,29 @@ def test_no_color_on_a_terminal_keeps_boxes_but_no_escape_codes(run):
     assert "Hi Bye, Mama" in result.stdout
 
 
+def cast_lines(run, columns: str) -> list[str]:
+    result = run("show", "Mr. Sunshine", env={**RICH_NO_COLOR, "COLUMNS": columns})
+    lines = [line.strip("│ ") for line in result.stdout.splitlines()]
+    return lines[lines.index("Actor           Hangul   Role") :] if columns != "30" else lines
+
+
+def test_a_card_lines_up_its_cast_in_columns_under_a_rule(run):
+    lines = cast_lines(run, "100")
+    assert lines[1] == "─" * 49
+    assert lines[2:5] == [
+        "Lee Byung-hun   이병헌   Eugene Choi",
+        "Kim Tae-ri      김태리   Go Ae-shin",
+        "Yoo Yeon-seok   유연석   Gu Dong-mae / Ishida Sho",
+    ]
+
+
+def test_a_narrow_card_wraps_roles_in_their_column_or_gives_a_line_a_member(run):
+    assert cast_lines(run, "44")[4:6] == ["Yoo Yeon-seok   유연석   Gu Dong-mae /", "Ishida Sho"]
+    narrow = cast_lines(run, "30")
+    assert "Lee Byung-hun 이병헌 as" in narrow
+    assert "Actor           Hangul   Role" not in narrow
+
+
 def test_a_pipe_gets_no_escape_codes_and_long_lines_unchopped(run):
     result = run("show", "Mr. Sunshine")
     assert "\x1b" not in result.stdout

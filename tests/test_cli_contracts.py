@@ -133,3 +133,94 @@ def test_validate_offers_the_vocabulary_word_a_typo_meant(run, write_catalogue):
     assert [(n["kind"], n["word"], n["closest"]) for n in report["notes"]] == [
         ("mood", "greif", "grief"), ("era", "Jeoson", "Joseon")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "Mr. Sunshine"],
+        ["show", "--help"],
+        ["show"],
+        ["suggest", "--mood", "grief", "--json"],
+        ["suggest", "--limit", "0"],
+        ["search", "Lee Jong Suk", "-n", "2"],
+        ["list", "--json"],
+        ["watched", "list"],
+        ["watched", "add", "Nowhere Drama"],
+        ["sho", "Mr. Sunshine"],
+        ["--help"],
+        ["--version"],
+        [],
+    ],
+)
+def test_a_run_with_just_its_command_says_what_the_whole_application_says(args):
+    """The entry point builds only the command asked for (`only`); nobody can tell."""
+    from typer.testing import CliRunner
+
+    from cry_picker.cli import app, only
+
+    runner = CliRunner()
+    whole = runner.invoke(app, args)
+    alone = runner.invoke(only(args), args)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+
+
+def test_the_entry_point_builds_only_the_command_asked_for():
+    from typer.core import TyperGroup
+    from typer.main import get_command
+
+    from cry_picker.cli import app, only
+
+    def built(args: list[str]) -> list[str]:
+        group = get_command(only(args))
+        assert isinstance(group, TyperGroup)
+        return sorted(group.commands)
+
+    assert built(["show", "Radiant"]) == ["show"]
+    assert built(["watched", "list"]) == ["watched"]
+    assert built(["list"]) == ["list"]
+    for args in ([], ["--help"], ["sho"], ["-V", "show"]):
+        assert only(args) is app
+
+
+class Left(Exception):
+    """Raised by a stand-in for os._exit, with the status the process would have had."""
+
+
+@pytest.fixture
+def quick_exit(monkeypatch):
+    """`leave` as in a plain process: no exit handlers (pytest has some), os._exit caught."""
+    import atexit
+
+    from cry_picker import cli
+
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0, raising=False)
+
+    def exit_now(code: int) -> None:
+        raise Left(code)
+
+    monkeypatch.setattr("cry_picker.cli.os._exit", exit_now)
+    return cli.leave
+
+
+@pytest.mark.parametrize(("code", "status"), [(0, 0), (None, 0), (1, 1), (3, 3)])
+def test_a_finished_run_leaves_at_once_with_its_status(quick_exit, code, status):
+    with pytest.raises(Left) as left:
+        quick_exit(code)
+    assert left.value.args == (status,)
+
+
+def test_a_run_leaves_normally_when_something_waits_for_the_exit(quick_exit, monkeypatch):
+    import atexit
+    import threading
+
+    quick_exit("a message")  # SystemExit("...") prints it: only a normal exit does
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 1)  # a lock to release, say
+    quick_exit(0)
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # another thread still runs
+    quick_exit(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -76,3 +77,15 @@ def test_utf8_output_whatever_the_locale():
     result = subprocess.run([SCRIPT, "show", "Radiant"], capture_output=True, env=env)
     assert result.returncode == 0
     assert "눈이 부시게".encode() in result.stdout
+
+
+def test_a_large_output_reaches_a_pipe_whole_before_the_quick_exit():
+    result = cli("list", "--json")
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)) >= 105  # every byte flushed before the exit
+
+
+def test_a_run_that_writes_the_watched_log_exits_normally_with_it_written(tmp_path):
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path)}
+    assert cli("watched", "add", "Radiant", env=env).returncode == 0
+    assert "Radiant" in cli("watched", "list", env=env).stdout

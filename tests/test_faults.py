@@ -45,7 +45,9 @@ def refusal(path: Path) -> CatalogueError:
 # --- hostile catalogue files --------------------------------------------------------------
 
 
-def test_a_catalogue_nested_five_hundred_arrays_deep_is_invalid_with_its_line(run, tmp_path):
+def test_a_catalogue_nested_five_hundred_arrays_deep_is_invalid_with_its_line(
+    run, tmp_path, toml_parser
+):
     path = tmp_path / "deep.toml"
     path.write_text(VALID_ENTRY + "spoilers = " + "[" * 500 + "]" * 500 + "\n")
     result = run("validate", str(path))
@@ -56,7 +58,17 @@ def test_a_catalogue_nested_five_hundred_arrays_deep_is_invalid_with_its_line(ru
     )
 
 
-def test_an_integer_of_4301_digits_is_invalid_with_its_line(run, tmp_path):
+def test_nesting_a_parser_would_accept_is_refused_alike_by_every_parser(run, tmp_path, toml_parser):
+    path = tmp_path / "deep.toml"
+    path.write_text(VALID_ENTRY + "spoilers = " + "[" * 150 + "]" * 150 + "\n")
+    result = run("validate", str(path))
+    line = VALID_ENTRY.count("\n") + 1
+    assert result.stderr == (
+        f"Error: {path}:{line}: arrays or inline tables nested too deeply to read\n"
+    )
+
+
+def test_an_integer_of_4301_digits_is_invalid_with_its_line(run, tmp_path, toml_parser):
     path = tmp_path / "digits.toml"
     path.write_text(VALID_ENTRY.replace("episodes", "x") + "episodes = " + "9" * 4301 + "\n")
     result = run("list", "--catalog", str(path))
@@ -420,11 +432,11 @@ def test_a_header_claiming_a_two_gib_section_is_refused_before_anything_is_read(
     extra = 2 << 30
 
     def grow(header):
-        start, length = header["sections"]["words"]
+        start, length = header["sections"]["word_keys"]
         for span in header["sections"].values():
             if span[0] > start:
                 span[0] += extra
-        header["sections"]["words"][1] = length + extra
+        header["sections"]["word_keys"][1] = length + extra
         header["size"] += extra
 
     edit_header(path, grow)
@@ -438,7 +450,9 @@ def test_a_header_claiming_a_two_gib_section_is_refused_before_anything_is_read(
     assert path.stat().st_size < 1 << 20  # rewritten
 
 
-@pytest.mark.parametrize("name", ["name_refs", "title_refs", "words", "moods", "offsets"])
+@pytest.mark.parametrize(
+    "name", ["name_refs", "title_refs", "word_keys", "word_starts", "word_refs", "moods", "offsets"]
+)
 def test_a_damaged_section_is_rebuilt_and_written_back_so_it_costs_one_slow_run(
     tmp_path, monkeypatch, name
 ):
@@ -472,6 +486,32 @@ def test_a_record_changed_in_place_is_not_believed(tmp_path, monkeypatch):
     assert open_catalogue(cache_dir=tmp_path)[0].tears == 5
 
 
+def test_a_word_reference_beyond_the_catalogue_with_a_true_checksum_is_not_believed(
+    tmp_path, monkeypatch
+):
+    """A cache made to lie with its checksums intact: the word index's references are
+    checked as they are read, and the lie costs a fresh parse, not a crash."""
+    import zlib
+    from array import array
+
+    from cry_picker.search import search
+
+    open_catalogue(cache_dir=tmp_path)
+    path = the_cache(tmp_path)
+    with path.open("rb") as handle:
+        header = json.loads(handle.readline())
+        body = bytearray(handle.read())
+    start, length = header["sections"]["word_refs"]
+    refs = array("q", bytes(body[start : start + length]))
+    refs[:] = array("q", [10**9] * len(refs))  # every word names a drama that is not there
+    body[start : start + length] = refs.tobytes()
+    header["crcs"]["word_refs"] = zlib.crc32(refs.tobytes())
+    path.write_bytes(json.dumps(header).encode() + b"\n" + bytes(body))
+    catalogue = open_catalogue(cache_dir=tmp_path)
+    assert search(catalogue, "ghost mother")[0].drama.title == "Hi Bye, Mama"
+    assert max(catalogue.words["ghost"]) >> 1 < len(catalogue)
+
+
 def test_stale_temporary_cache_files_of_killed_runs_are_removed(tmp_path):
     open_catalogue(cache_dir=tmp_path)
     old = tmp_path / ".catalogue-killed.tmp"
@@ -495,7 +535,7 @@ def test_a_lying_cache_cannot_make_a_command_allocate_gigabytes(tmp_path):
     path = the_cache(tmp_path / "cry-picker")
 
     def claim(header):
-        header["sections"]["words"][1] += 2 << 30
+        header["sections"]["word_refs"][1] += 2 << 30
         header["size"] += 2 << 30
 
     edit_header(path, claim)

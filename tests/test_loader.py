@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from cry_picker import loader
 from cry_picker.errors import CatalogueError
 from cry_picker.loader import bundled_path, load_dramas, parse_dramas
+from cry_picker.model import Drama
 from cry_picker.vocab import era_names, mood_names
 
-from .conftest import ARTICLE_ORDER, ROOT, VALID_ENTRY
+from .conftest import ARTICLE_ORDER, ROOT, TEN, VALID_ENTRY
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate
 
 
 def problems_of(path: Path) -> list[str]:
@@ -167,11 +172,10 @@ def test_a_misspelled_table_name_gets_a_suggestion(write_catalogue):
     assert any("unknown top-level key 'dramas'; did you mean [[drama]]?" in p for p in problems)
 
 
-def test_a_toml_syntax_error_names_line_and_column(write_catalogue):
+def test_a_toml_syntax_error_names_line_and_column(write_catalogue, toml_parser):
     path = write_catalogue('[[drama]]\ntitle = "Broken\nyear = 2020\n')
     (problem,) = problems_of(path)
-    assert problem.startswith(f"{path}:2:")
-    assert "TOML syntax error" in problem
+    assert problem == f"{path}:2:16: TOML syntax error: Illegal character '\\n'"
 
 
 def test_missing_required_fields_are_each_reported(write_catalogue):
@@ -273,7 +277,7 @@ def test_an_entry_without_a_title_is_named_by_its_number(write_catalogue):
     assert problem == f"{path}:1: drama #1 (no title): title: missing; expected a non-empty string"
 
 
-def test_a_valid_user_file_loads_into_frozen_records(write_catalogue):
+def test_a_valid_user_file_loads_into_frozen_records(write_catalogue, toml_parser):
     (drama,) = load_dramas(write_catalogue(VALID_ENTRY))
     assert drama.title == "Test Drama"
     assert drama.era == ("Contemporary",)
@@ -281,9 +285,114 @@ def test_a_valid_user_file_loads_into_frozen_records(write_catalogue):
         drama.title = "changed"  # type: ignore[misc]
 
 
+def test_a_valid_file_is_never_scanned_for_line_numbers(write_catalogue, monkeypatch):
+    def scan(text):  # pragma: no cover - fails the test if called
+        raise AssertionError("line numbers computed for a valid file")
+
+    monkeypatch.setattr("cry_picker.loader._locate", scan)
+    path = write_catalogue(VALID_ENTRY + VALID_ENTRY.replace("Test Drama", "Two"))
+    assert [d.title for d in load_dramas(path)] == ["Test Drama", "Two"]
+
+
 def test_a_byte_order_mark_is_tolerated():
     (drama,) = parse_dramas(b"\xef\xbb\xbf" + VALID_ENTRY.encode(), "bom.toml")
     assert drama.title == "Test Drama"
+
+
+# --- the quick read: a run of entries at a time, the careful read for anything unusual ----
+
+
+def careful(data: bytes) -> tuple[Drama, ...] | list[str]:
+    """What the careful read (the whole document at once) makes of `data`."""
+    try:
+        return loader._careful_read(data, "x.toml")
+    except CatalogueError as error:
+        return [str(p) for p in error.problems]
+
+
+def read(data: bytes) -> tuple[Drama, ...] | list[str]:
+    try:
+        return parse_dramas(data, "x.toml")
+    except CatalogueError as error:
+        return [str(p) for p in error.problems]
+
+
+@pytest.fixture
+def entry_by_entry(monkeypatch):
+    """The quick read cuts before every [[drama]] line it may cut at."""
+    monkeypatch.setattr(loader, "RUN_BYTES", 1)
+
+
+@pytest.mark.parametrize("runs", [1, 1 << 18])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_quick_read_gives_what_the_whole_document_gives(monkeypatch, runs, newline):
+    data = TEN.read_bytes().replace(b"\n", newline.encode())
+    expected = careful(data)
+    monkeypatch.setattr(loader, "RUN_BYTES", runs)
+    monkeypatch.setattr(loader, "_careful_read", None)  # never called
+    assert read(data) == expected
+
+
+def test_the_quick_read_reads_a_synthetic_catalogue_like_the_whole_document(
+    entry_by_entry, monkeypatch
+):
+    data = generate(300).encode()
+    expected = careful(data)
+    monkeypatch.setattr(loader, "_careful_read", None)  # never called
+    assert read(data) == expected
+
+
+def test_a_byte_order_mark_is_read_quickly(entry_by_entry, monkeypatch):
+    monkeypatch.setattr(loader, "_careful_read", None)  # never called
+    (drama,) = parse_dramas(b"\xef\xbb\xbf" + VALID_ENTRY.encode(), "bom.toml")
+    assert drama.title == "Test Drama"
+
+
+def test_progress_is_told_in_bytes_up_to_the_whole_file(entry_by_entry):
+    data = TEN.read_bytes()
+    told: list[int] = []
+    parse_dramas(data, "ten.toml", told.append)
+    assert len(told) == 10  # where each entry after the first begins, then the end
+    assert told == sorted(set(told))
+    assert told[-1] == len(data)
+
+
+def test_a_drama_header_inside_a_multi_line_string_stays_in_the_string(entry_by_entry):
+    text = VALID_ENTRY.replace(
+        'synopsis = "Somebody is sad."', 'synopsis = """Somebody is sad.\n[[drama]]\nStill."""'
+    )
+    data = (text + VALID_ENTRY.replace("Test Drama", "Two")).encode()
+    first, _ = parse_dramas(data, "x.toml")
+    assert first.synopsis == "Somebody is sad.\n[[drama]]\nStill."
+    assert read(data) == careful(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'name = "mine"\n' + VALID_ENTRY,  # a key before the first entry
+        "drama = [{ title = 'Inline' }]\n" + VALID_ENTRY,  # an inline array, then a header
+        VALID_ENTRY + "[other]\nx = 1\n" + VALID_ENTRY.replace("Test Drama", "Two"),
+        VALID_ENTRY + VALID_ENTRY.replace("tears = 3", "tears = 9") + VALID_ENTRY.upper(),
+        VALID_ENTRY + VALID_ENTRY,  # the same title twice, in two runs
+        VALID_ENTRY + 'x = "unterminated\n' + VALID_ENTRY.replace("Test Drama", "Two"),
+        "# only a comment\n",
+        "",
+    ],
+    ids=["key-first", "inline-array", "other-table", "problems", "duplicate", "syntax",
+         "no-entries", "empty"],
+)  # fmt: skip
+def test_anything_unusual_is_reported_as_the_whole_document_would_be(entry_by_entry, text):
+    data = text.encode()
+    assert read(data) == careful(data)
+    assert isinstance(read(data), list)  # every one of these is invalid
+
+
+def test_bytes_that_are_not_utf8_in_a_later_run_are_reported_with_their_line(entry_by_entry):
+    data = (VALID_ENTRY + VALID_ENTRY.replace("Test Drama", "Tw\xff")).encode("latin-1")
+    line = VALID_ENTRY.count("\n") + 3
+    assert read(data) == [f"x.toml:{line}: not UTF-8 text (byte 0xff at offset 231)"]
+    assert read(data) == careful(data)
 
 
 # --- an installed wheel -----------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -108,6 +109,19 @@ def test_strip_control_leaves_no_control_characters(text):
 def test_keys_are_stable_under_repetition(text):
     assert fold(fold(text)) == fold(text)
     assert name_key(text) == name_key(text)
+
+
+def folded_by_the_general_rules(text: str) -> str:
+    """`fold` as its docstring states it: NFKD, casefold, no accents, words of letters and
+    digits separated by one space. Its fast path for ASCII must agree."""
+    text = re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFKD", text).casefold())
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+@SETTINGS
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), ANY_TEXT))
+def test_ascii_text_folds_as_the_general_rules_fold_it(text):
+    assert fold(text) == folded_by_the_general_rules(text)
 
 
 @pytest.mark.parametrize("text", ["", " ", "\x00", "\u202e"])

@@ -16,7 +16,9 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 STALE_SECONDS = 24 * 3600  # a temporary file this old belongs to no live writer
 
@@ -33,10 +35,13 @@ def target_of(path: Path) -> Path:
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from exc
 
 
-def write(path: Path, data: bytes, *, prefix: str, durable: bool) -> Path:
-    """Replace `path` (or the file its link names) with `data`; return what was replaced.
+def write(
+    path: Path, data: bytes | Callable[[BinaryIO], object], *, prefix: str, durable: bool
+) -> Path:
+    """Replace `path` (or the file its link names) with `data`: bytes, or a function that
+    writes them to the open file (and may seek in it); return what was replaced.
 
-    Raises OSError; the temporary file never outlives a failure.
+    Raises OSError, or whatever `data` raises; the temporary file never outlives a failure.
     """
     target = target_of(path)
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
@@ -44,7 +49,10 @@ def write(path: Path, data: bytes, *, prefix: str, durable: bool) -> Path:
     try:
         with os.fdopen(fd, "wb") as out:
             _keep_mode(out.fileno(), target)
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                data(out)
             if durable:
                 out.flush()
                 os.fsync(out.fileno())

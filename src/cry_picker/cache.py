@@ -30,20 +30,21 @@ import zlib
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, BinaryIO, NamedTuple
 
 from . import __version__, atomic
-from .index import DAMAGE, ENCODED, ENCODED_INTS, PER_DRAMA_INTS, Index
+from .index import DAMAGE, ENCODED, ENCODED_INTS, PER_DRAMA_INTS, Index, WordIndex, build_words
 from .model import Drama
 
-FORMAT = 5  # raise whenever the index, its keys or this layout change: old caches are rebuilt
+FORMAT = 6  # raise whenever the index, its keys or this layout change: old caches are rebuilt
 MAX_HEADER = 1 << 20
 MAX_FACTOR = 8  # a cache is about twice its catalogues' size; more is a lie
 SLACK = 1 << 20  # bytes allowed on top, for a small catalogue's header and index
 TEMP_PREFIX = ".catalogue-"
-INT_SECTIONS = (*ENCODED_INTS, "offsets", "checks")
+INT_SECTIONS = (*ENCODED_INTS, "word_starts", "word_refs", "offsets", "checks")
 PER_DRAMA = (*PER_DRAMA_INTS, "offsets", "checks")  # one int64 for each drama
-SECTIONS = (*ENCODED, "words", "offsets", "checks", "records")
+WORD_SECTIONS = ("word_keys", "word_starts", "word_refs")
+SECTIONS = (*ENCODED, *WORD_SECTIONS, "offsets", "checks", "records")
 
 
 class SourceStamp(NamedTuple):
@@ -159,17 +160,21 @@ class CachedRecords:
             self._fresh = self._fallback()
         return self._fresh[position]
 
-    def words(self) -> dict[str, list[int]] | None:
+    def words(self) -> WordIndex | None:
         """The synopsis word index, or None (after parsing again) if it is damaged."""
         if self._fresh is None:
             try:
-                data = json.loads(self._cache.section("words"))
-                if isinstance(data, dict) and all(isinstance(v, list) for v in data.values()):
-                    return data
+                return WordIndex.decode(self._cache.section, len(self._titles()), self._rebuilt)
             except DAMAGE:
                 pass
             self._fresh = self._fallback()
         return None
+
+    def _rebuilt(self) -> WordIndex:
+        """A fresh word index, for one found damaged as it was read."""
+        if self._fresh is None:
+            self._fresh = self._fallback()
+        return build_words(self._fresh)
 
 
 def read(
@@ -262,42 +267,72 @@ def write(
     path: Path,
     stamps: Sequence[SourceStamp],
     index: Index,
-    words: dict[str, list[int]],
+    words: WordIndex,
     dramas: Sequence[Drama],
     counts: Sequence[int],
 ) -> bool:
     """Write a cache file atomically; False (and no exception) if it cannot be written,
-    or would be bigger than a reader would believe."""
-    records = [json.dumps(d.to_record(), ensure_ascii=False).encode() + b"\n" for d in dramas]
-    offsets, checks, position = array("q"), array("q"), 0
-    for line in records:
-        offsets.append(position)
-        checks.append(zlib.crc32(line))
-        position += len(line)
-    parts = index.encode()
-    parts["words"] = json.dumps(words, ensure_ascii=False).encode()
-    parts["offsets"] = offsets.tobytes()
-    parts["checks"] = checks.tobytes()
-    sections: dict[str, list[int]] = {}
-    start = 0
-    for name, data in parts.items():
-        sections[name] = [start, len(data)]
-        start += len(data)
-    sections["records"] = [start, position]
-    if start + position > max_size(stamps):
-        return False
+    or would be bigger than a reader would believe.
+
+    The records go to the file one by one as they are encoded (10,000 of them hold some
+    11 MB), then the sections that depend on them; the header, which needs every size and
+    checksum, is written last over the space kept for it at the start, padded with spaces.
+    """
     header = _header(stamps)
-    header.update(
-        counts=list(counts),
-        dramas=len(dramas),
-        sections=sections,
-        crcs={name: zlib.crc32(data) for name, data in parts.items()},
-        size=start + position,
-    )
-    data = b"".join([json.dumps(header).encode() + b"\n", *parts.values(), *records])
+    header.update(counts=list(counts), dramas=len(dramas))
+    limit = max_size(stamps)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+
+    def fill(out: BinaryIO) -> None:
+        room = len(_header_line(header, widest=True))
+        out.write(b" " * room)
+        offsets, checks, size = array("q"), array("q"), 0
+        for drama in dramas:
+            line = encode(drama.to_record()).encode() + b"\n"
+            offsets.append(size)
+            checks.append(zlib.crc32(line))
+            out.write(line)
+            size += len(line)
+            if size > limit:
+                raise _TooBig()
+        sections: dict[str, list[int]] = {"records": [0, size]}
+        crcs: dict[str, int] = {}
+        parts = {**index.encode(), **words.encode()}
+        parts["offsets"] = offsets.tobytes()
+        parts["checks"] = checks.tobytes()
+        for name, data in parts.items():
+            sections[name] = [size, len(data)]
+            crcs[name] = zlib.crc32(data)
+            out.write(data)
+            size += len(data)
+        if size > limit:
+            raise _TooBig()
+        header.update(sections=sections, crcs=crcs, size=size)
+        out.seek(0)
+        out.write(_header_line(header).ljust(room - 1) + b"\n")
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write(path, data, prefix=TEMP_PREFIX, durable=False)
-    except OSError:
+        atomic.write(path, fill, prefix=TEMP_PREFIX, durable=False)
+    except (OSError, _TooBig):
         return False
     return True
+
+
+class _TooBig(Exception):
+    """The cache would be bigger than a reader would believe."""
+
+
+def _header_line(header: dict[str, Any], *, widest: bool = False) -> bytes:
+    """The header as its first line, without the newline. `widest`: as long as it can be
+    once its sizes and checksums are known (each number given more digits than any can
+    have), to keep room for it."""
+    if widest:
+        most = 10**15  # more digits than the size of any file a reader would believe
+        header = {
+            **header,
+            "sections": {name: [most, most] for name in SECTIONS},
+            "crcs": dict.fromkeys(SECTIONS[:-1], most),
+            "size": most,
+        }
+    return json.dumps(header).encode()

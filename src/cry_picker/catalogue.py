@@ -7,14 +7,16 @@ hands out `Drama` records by position, materialising only the ones asked for.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from . import cache, loader
 from .errors import NoCatalogue
-from .index import Index, build_index, build_words
+from .index import Index, WordIndex, build_index, build_words
 from .model import Drama
 from .text import compact
 
@@ -22,28 +24,30 @@ SLOW_BYTES = 1 << 20  # parsing more TOML than this takes long enough to say so
 
 
 class Progress(NamedTuple):
-    """How far a slow first read has got, for whoever is showing it."""
+    """How far a slow first read has got, for whoever is showing it. The stages come in
+    order, each told first with `done` 0 and last with `done` equal to `total`."""
 
-    stage: str  # "parse", "index" or "cache"
-    done: int  # bytes parsed, or dramas indexed
+    stage: str  # "parse", "index" (titles and names), "words" (synopses) or "cache"
+    done: int  # bytes parsed; dramas indexed; 0 or 1 for the cache, written or not yet
     total: int
 
 
 class Records(Protocol):
     def get(self, position: int) -> Drama: ...
 
-    def words(self) -> dict[str, list[int]] | None: ...
+    def words(self) -> WordIndex | None: ...
 
 
 class _InMemory:
-    def __init__(self, dramas: Sequence[Drama]) -> None:
+    def __init__(self, dramas: Sequence[Drama], words: WordIndex | None = None) -> None:
         self._dramas = dramas
+        self._words = words
 
     def get(self, position: int) -> Drama:
         return self._dramas[position]
 
-    def words(self) -> dict[str, list[int]] | None:
-        return build_words(self._dramas)
+    def words(self) -> WordIndex | None:
+        return build_words(self._dramas) if self._words is None else self._words
 
 
 class Source(NamedTuple):
@@ -67,7 +71,7 @@ class Catalogue:
         self.cache_path = cache_path
         self._records = records
         self._dramas: dict[int, Drama] = {}
-        self._words: dict[str, list[int]] | None = None
+        self._words: WordIndex | None = None
 
     def __len__(self) -> int:
         return len(self.index)
@@ -84,7 +88,7 @@ class Catalogue:
         return (self[i] for i in range(len(self)))
 
     @property
-    def words(self) -> dict[str, list[int]]:
+    def words(self) -> WordIndex:
         """Synopsis word -> dramas; loaded on first use (only `search` needs it)."""
         if self._words is None:
             found = self._records.words()
@@ -148,14 +152,35 @@ def open_catalogue(
         raise NoCatalogue()
 
     counts: list[int] = []
+    sizes = [_size(path) for path, _ in files]
+    tell = on_progress if on_progress is not None and sum(sizes) > SLOW_BYTES else None
 
     def parse() -> list[Drama]:
-        total = sum(_size(path) for path, _ in files)
-        if on_progress is not None and total > SLOW_BYTES:
-            on_progress(Progress("parse", 0, total))
-        loaded = [loader.load_dramas(path) for path, _ in files]
+        loaded = [
+            loader.load_dramas(path, _reading(tell, sizes, number))
+            for number, (path, _) in enumerate(files)
+        ]
         counts[:] = [len(part) for part in loaded]
         return merge(loaded[0], loaded[1]) if len(loaded) == 2 else list(loaded[0])
+
+    def indexed(dramas: Sequence[Drama]) -> tuple[Index, WordIndex]:
+        names = _counting(tell, "index", len(dramas))
+        index = build_index(dramas, names)
+        if names is not None:
+            names(len(dramas))
+        synopses = _counting(tell, "words", len(dramas))
+        words = build_words(dramas, synopses)
+        if synopses is not None:
+            synopses(len(dramas))
+        return index, words
+
+    def save(path: Path, index: Index, words: WordIndex, dramas: Sequence[Drama]) -> bool:
+        if tell is not None:
+            tell(Progress("cache", 0, 1))
+        written = cache.write(path, known, index, words, dramas, counts)
+        if tell is not None:
+            tell(Progress("cache", 1, 1))
+        return written
 
     stamps = [cache.stamp(path, bundled=is_bundled) for path, is_bundled in files]
     known = [s for s in stamps if s is not None]
@@ -166,10 +191,11 @@ def open_catalogue(
 
         @functools.cache  # parsed at most once, only if the cache turns out to be damaged
         def rebuilt() -> tuple[list[Drama], Index]:
-            dramas = parse()
-            index = build_index(dramas)
-            # Written back, so that the damage costs one slow run rather than every run.
-            cache.write(cache_path, known, index, build_words(dramas), dramas, counts)
+            with _collector_paused():
+                dramas = parse()
+                index, words = indexed(dramas)
+                # Written back, so that the damage costs one slow run rather than every run.
+                save(cache_path, index, words, dramas)
             return dramas, index
 
         hit = cache.read(target, known, lambda: rebuilt()[0], lambda: rebuilt()[1])
@@ -177,13 +203,51 @@ def open_catalogue(
             index, records, cached_counts = hit
             return Catalogue(index, records, _sources(files, cached_counts), target)
 
-    dramas = parse()
-    catalogue = Catalogue(build_index(dramas), _InMemory(dramas), _sources(files, counts))
-    if target is not None and cache.write(
-        target, known, catalogue.index, build_words(dramas), dramas, counts
-    ):
-        catalogue.cache_path = target
+    with _collector_paused():
+        dramas = parse()
+        index, words = indexed(dramas)
+        catalogue = Catalogue(index, _InMemory(dramas, words), _sources(files, counts))
+        if target is not None and save(target, index, words, dramas):
+            catalogue.cache_path = target
     return catalogue
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading a big catalogue makes millions of objects that all live on and form no
+    cycles, and Python's cycle collector would walk them again and again as they pile up
+    (a sixth of a first run on 10,000 dramas). It rests while they are made."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _counting(
+    tell: Callable[[Progress], None] | None, stage: str, total: int
+) -> Callable[[int], None] | None:
+    if tell is None:
+        return None
+    return lambda done: tell(Progress(stage, done, total))
+
+
+def _reading(
+    tell: Callable[[Progress], None] | None, sizes: Sequence[int], number: int
+) -> Callable[[int], None] | None:
+    """How the reading of file `number` of files of `sizes` bytes is told, if it is."""
+    if tell is None:
+        return None
+    total, before = sum(sizes), sum(sizes[:number])
+
+    def read(done: int) -> None:
+        tell(Progress("parse", min(before + done, total), total))
+
+    if number == 0:
+        tell(Progress("parse", 0, total))
+    return read
 
 
 def _size(path: Path) -> int:

@@ -7,18 +7,15 @@ from .index import Index
 from .results import Kind, Reason, prominence
 from .terms import EraQuery, MoodMatch, era_span
 from .text import fold
-from .vocab import era_names, mood_names
 
 
 def custom_moods(index: Index) -> set[str]:
     """Mood words a user's catalogue uses that the vocabulary does not have."""
-    known = set(mood_names())
-    return {m for moods in index.moods for m in moods if m not in known}
+    return set(index.custom_moods)
 
 
 def custom_eras(index: Index) -> set[str]:
-    known = set(era_names())
-    return {e for eras in index.eras for e in eras if e not in known}
+    return set(index.custom_eras)
 
 
 def mood_weight(index: Index, position: int, mood: str) -> tuple[float, int]:

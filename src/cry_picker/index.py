@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
 from .model import Drama
 from .terms import canonical_era, canonical_mood
-from .text import compact, name_key, name_tokens, phonetic, title_key, words
+from .text import compact, fold, name_key, name_tokens, phonetic, without_article, words
+from .vocab import era_names, mood_names
 
 TITLE_FIELDS = ("title", "alt title", "hangul")
 NAME_FIELDS = ("actor", "aka", "actor_hangul", "role", "given name")
@@ -33,13 +34,13 @@ STOPWORDS = frozenset(
 COLUMNS = (
     "titles", "title_keys", "title_refs", "exact", "shared", "name_keys", "name_starts",
     "name_refs", "surnames", "moods", "eras", "periods", "tears", "years", "episodes",
-    "networks", "endings",
+    "networks", "endings", "custom_moods", "custom_eras",
 )  # fmt: skip
 # The sections `Index.encode` writes, in order; which hold int64s; which one int per drama.
 ENCODED = (
     "titles", "title_keys", "title_refs", "exact_keys", "exact_refs", "shared", "name_keys",
     "name_starts", "name_refs", "surnames", "moods", "eras", "periods", "tears", "years",
-    "episodes", "networks", "endings",
+    "episodes", "networks", "endings", "custom_moods", "custom_eras",
 )  # fmt: skip
 ENCODED_INTS = ("title_refs", "exact_refs", "name_starts", "name_refs", "tears", "years",
                 "episodes")  # fmt: skip
@@ -102,6 +103,93 @@ class KeyTable:
         return self._values
 
 
+class WordIndex(Mapping[str, Sequence[int]]):
+    """The synopsis word index: each word, and the `pack_word` references of the dramas
+    whose synopsis or why-you-will-cry note uses it, all in one int64 array (a cache
+    opens it in a millisecond, where JSON took twenty for 10,000 dramas).
+
+    Opened from a cache, the references of a word are checked against the catalogue's
+    size when they are asked for (a search reads a few of 300,000); a damaged one makes
+    `on_damage` give a fresh index, which answers from then on.
+    """
+
+    def __init__(
+        self,
+        words: Sequence[str],
+        starts: Sequence[int],
+        refs: Sequence[int],
+        *,
+        size: int | None = None,
+        on_damage: Callable[[], WordIndex] | None = None,
+    ) -> None:
+        if len(starts) != len(words) + 1:
+            raise ValueError("a word index needs a start for each word, and an end")
+        self._words = words
+        self._starts = starts
+        self._refs = refs
+        self._size = size  # None: built here, nothing to check
+        self._on_damage = on_damage
+        self._where: dict[str, int] | None = None
+
+    @classmethod
+    def of(cls, postings: dict[str, list[int]]) -> WordIndex:
+        starts, refs = array("q", [0]), array("q")
+        for found in postings.values():
+            refs.extend(found)
+            starts.append(len(refs))
+        return cls(list(postings), starts, refs)
+
+    def __getitem__(self, word: str) -> Sequence[int]:
+        if self._where is None:
+            self._where = {w: i for i, w in enumerate(self._words)}
+        at = self._where[word]
+        refs = self._refs[self._starts[at] : self._starts[at + 1]]
+        if self._size is not None:
+            try:
+                _in_range(refs, 1, self._size)
+            except ValueError:
+                return self._repaired()[word]
+        return refs
+
+    def _repaired(self) -> WordIndex:
+        if self._on_damage is None:
+            raise ValueError("damaged word index")
+        fresh = self._on_damage()
+        self._words, self._starts, self._refs = fresh._words, fresh._starts, fresh._refs
+        self._size, self._where = None, None
+        return self
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def encode(self) -> dict[str, bytes]:
+        return {
+            "word_keys": _join(self._words),
+            "word_starts": _ints(self._starts),
+            "word_refs": _ints(self._refs),
+        }
+
+    @classmethod
+    def decode(
+        cls,
+        fetch: Callable[[str], bytes],
+        size: int,
+        on_damage: Callable[[], WordIndex] | None = None,
+    ) -> WordIndex:
+        """From a cache's sections: the layout checked now (ValueError), each word's
+        references against `size` dramas when they are read."""
+        words = _split(fetch("word_keys"))
+        starts, refs = _unints(fetch("word_starts")), _unints(fetch("word_refs"))
+        if not starts or starts[0] != 0 or starts[-1] != len(refs):
+            raise ValueError("word groups do not cover the word references")
+        if any(a > b for a, b in pairwise(starts)):
+            raise ValueError("word groups out of order")
+        return cls(words, starts, refs, size=size, on_damage=on_damage)
+
+
 class Index:
     """Match keys and per-drama facets, as parallel columns.
 
@@ -127,6 +215,8 @@ class Index:
     episodes: Sequence[int]  # per drama; 0 when the catalogue does not say
     networks: Sequence[str]  # per drama
     endings: Sequence[str]  # happy, bittersweet, sad, or "" when unknown (a spoiler)
+    custom_moods: Sequence[str]  # mood words of the catalogue's own, outside the vocabulary
+    custom_eras: Sequence[str]  # and era names; a query resolves without reading every drama's
 
     def __init__(
         self,
@@ -234,6 +324,8 @@ class Index:
             "episodes": _ints(self.episodes),
             "networks": _json(list(self.networks)),
             "endings": "".join(_ENDING_CODES[e] for e in self.endings).encode(),
+            "custom_moods": _join(self.custom_moods),
+            "custom_eras": _join(self.custom_eras),
         }
 
 
@@ -249,7 +341,7 @@ def decode_column(name: str, fetch: Callable[[str], bytes], size: int) -> Any:
         if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
             raise ValueError("titles must be strings")
         return _sized(titles, size)
-    if name in ("title_keys", "name_keys"):
+    if name in ("title_keys", "name_keys", "custom_moods", "custom_eras"):
         return _split(raw)
     if name in ("title_refs", "name_refs"):
         refs = _unints(raw)
@@ -336,7 +428,11 @@ def _unints(raw: bytes) -> array[int]:
     return values
 
 
-def build_index(dramas: Sequence[Drama]) -> Index:
+STEP = 1000  # dramas between two calls of a build's `on_progress`
+
+
+def build_index(dramas: Sequence[Drama], on_progress: Callable[[int], None] | None = None) -> Index:
+    """The index of `dramas`; `on_progress` hears how many are indexed, now and then."""
     titles, moods, eras, periods, tears = [], [], [], [], []
     years: list[int] = []
     episodes: list[int] = []
@@ -347,13 +443,54 @@ def build_index(dramas: Sequence[Drama]) -> Index:
     exact: dict[str, int] = {}
     later: dict[str, int] = {}
     loose: dict[str, int] = {}
-    claims: dict[str, list[tuple[int, int]]] = {}  # exact key -> (field, drama) claiming it
+    # Who claims each exact key, a claim packed as (field << 32) | drama: the first claim,
+    # and the others only for the few keys that have more than one.
+    claimed: dict[str, int] = {}
+    also: dict[str, list[int]] = {}
+
+    def claim(key: str, field: int, position: int) -> None:
+        packed = field << 32 | position
+        if claimed.setdefault(key, packed) != packed:
+            also.setdefault(key, []).append(packed)
+
     names: dict[str, list[int]] = {}
     surnames: dict[str, list[int]] = {}
+    # A big catalogue names the same actors again and again: each name's keys are worked
+    # out once (and forgotten with the build).
+    known: dict[str, tuple[str, str, str | None]] = {}
+
+    lists: dict[tuple[Callable[[str], str], tuple[str, ...]], list[str]] = {}
+
+    def canonical(name: Callable[[str], str], words: tuple[str, ...]) -> list[str]:
+        """Moods or eras under their vocabulary names, once each; dramas with the same
+        words share one list (nothing changes an index's lists)."""
+        found = lists.get((name, words))
+        if found is None:
+            found = lists[name, words] = _unique(map(name, words))
+        return found
+
+    def outside(name: Callable[[str], str], known: Iterable[str]) -> list[str]:
+        """The catalogue's own moods or eras: those the vocabulary does not name."""
+        named = set(known)
+        found = {w for (of, _), chosen in lists.items() if of is name for w in chosen}
+        return sorted(found - named)
+
+    def person(name: str) -> tuple[str, str, str | None]:
+        """A name's key, its given name's key and its surname's key (for several words)."""
+        keys = known.get(name)
+        if keys is None:
+            tokens = name_tokens(name)
+            given = "".join(phonetic(t) for t in tokens[1:])
+            surname = name_key(tokens[0]) if len(tokens) > 1 else None
+            keys = known[name] = (name_key(name), given, surname)
+        return keys
+
     for position, drama in enumerate(dramas):
+        if on_progress is not None and position % STEP == 0:
+            on_progress(position)
         titles.append(drama.title)
-        moods.append(_unique(canonical_mood(m) for m in drama.moods))
-        eras.append(_unique(canonical_era(e) for e in drama.era))
+        moods.append(canonical(canonical_mood, drama.moods))
+        eras.append(canonical(canonical_era, drama.era))
         periods.append(list(drama.period) if drama.period else None)
         tears.append(drama.tears)
         years.append(drama.year)
@@ -364,47 +501,60 @@ def build_index(dramas: Sequence[Drama]) -> Index:
         if drama.hangul:
             named.append((drama.hangul, 2))
         for text, field in named:
-            key = title_key(text)
+            folded = fold(text)  # once: the title key and the exact keys all come from it
+            key = without_article(folded)
             if not key:
                 continue
+            whole = folded.replace(" ", "")  # compact(text)
             # A drama's own title wins its exact key over another drama's other title.
-            (exact if field == 0 else later).setdefault(compact(text), len(title_keys))
-            claims.setdefault(compact(text), []).append((field, position))
-            if field == 0 and key.replace(" ", "") != compact(text):
+            (exact if field == 0 else later).setdefault(whole, len(title_keys))
+            claim(whole, field, position)
+            bare = key.replace(" ", "")
+            if field == 0 and bare != whole:
                 # "Red Sleeve" names "The Red Sleeve"; an other title needs its article.
-                loose.setdefault(key.replace(" ", ""), len(title_keys))
-                claims.setdefault(key.replace(" ", ""), []).append((3, position))
+                loose.setdefault(bare, len(title_keys))
+                claim(bare, 3, position)
             title_keys.append(key)
             title_refs.append(pack_title(position, field))
+        owner = position << 10  # pack_name(position, cast, field), spelled out: 40,000 calls
         for cast_pos, member in enumerate(drama.cast[: MAX_CAST + 1]):
-            people = [(member.actor, 0), *((a, 1) for a in member.aka)]
-            if member.actor_hangul:
-                people.append((member.actor_hangul, 2))
-            people += [(part, 3) for part in member.role.split("/")]
-            for text, field in people:
-                key = name_key(text)
+            ref = owner | cast_pos << 3
+            key, given, surname = person(member.actor)
+            if key:
+                names.setdefault(key, []).append(ref)
+            for aka in member.aka:
+                key = person(aka)[0]
                 if key:
-                    names.setdefault(key, []).append(pack_name(position, cast_pos, field))
-            given = name_tokens(member.actor)[1:]
+                    names.setdefault(key, []).append(ref | 1)
+            if member.actor_hangul:
+                key = name_key(member.actor_hangul)
+                if key:
+                    names.setdefault(key, []).append(ref | 2)
+            for part in member.role.split("/"):  # roles rarely repeat: not remembered
+                key = name_key(part)
+                if key:
+                    names.setdefault(key, []).append(ref | 3)
             if given:  # fans often use the given name alone: "Jongsuk", "Joon-gi"
-                key = "".join(phonetic(t) for t in given)
-                names.setdefault(key, []).append(pack_name(position, cast_pos, 4))
-            for text, field in people:
-                tokens = name_tokens(text)
-                if field < 2 and len(tokens) > 1:
-                    owners = surnames.setdefault(name_key(tokens[0]), [])
+                names.setdefault(given, []).append(ref | 4)
+            for text in (member.actor, *member.aka):
+                surname = person(text)[2]
+                if surname is not None:
+                    owners = surnames.setdefault(surname, [])
                     if not owners or owners[-1] != position:
                         owners.append(position)
     for table in (later, loose):  # the same order of claims as `shared`
         for key, ref in table.items():
             exact.setdefault(key, ref)
     shared: dict[str, list[int]] = {}
-    for key, claimants in claims.items():
-        best = min(field for field, _ in claimants)
-        owners = list(dict.fromkeys(p for field, p in sorted(claimants) if field == best))
+    for key, first in claimed.items():
+        if key not in also:
+            continue
+        claims = sorted([first, *also[key]])
+        best = claims[0] >> 32  # the lowest field: a title before an other title
+        owners = list(dict.fromkeys(c & 0xFFFFFFFF for c in claims if c >> 32 == best))
         if len(owners) > 1:
             shared[key] = owners
-    name_starts, name_refs = [0], []
+    name_starts, name_refs = array("q", [0]), array("q")  # as a cache holds them: compact
     for refs in names.values():
         name_refs.extend(refs)
         name_starts.append(len(name_refs))
@@ -413,7 +563,7 @@ def build_index(dramas: Sequence[Drama]) -> Index:
         {
             "titles": titles,
             "title_keys": title_keys,
-            "title_refs": title_refs,
+            "title_refs": array("q", title_refs),
             "exact": KeyTable(list(exact), list(exact.values())),
             "shared": shared,
             "name_keys": list(names),
@@ -423,25 +573,33 @@ def build_index(dramas: Sequence[Drama]) -> Index:
             "moods": moods,
             "eras": eras,
             "periods": periods,
-            "tears": tears,
-            "years": years,
-            "episodes": episodes,
+            "tears": array("q", tears),
+            "years": array("q", years),
+            "episodes": array("q", episodes),
             "networks": networks,
             "endings": endings,
+            "custom_moods": outside(canonical_mood, mood_names()),
+            "custom_eras": outside(canonical_era, era_names()),
         },
     )
 
 
-def build_words(dramas: Sequence[Drama]) -> dict[str, list[int]]:
+def build_words(
+    dramas: Sequence[Drama], on_progress: Callable[[int], None] | None = None
+) -> WordIndex:
     """Inverted index of the words of synopses and why-you-will-cry notes: word ->
-    `pack_word(drama, field)` for every drama and field (0 synopsis, 1 why_cry) using it."""
+    `pack_word(drama, field)` for every drama and field (0 synopsis, 1 why_cry) using it.
+    `on_progress` hears how many dramas are done, now and then."""
     postings: dict[str, list[int]] = {}
     for position, drama in enumerate(dramas):
-        for field, text in enumerate((drama.synopsis, drama.why_cry or "")):
-            for word in set(words(text)):
+        if on_progress is not None and position % STEP == 0:
+            on_progress(position)
+        ref = position << 1  # pack_word(position, field), spelled out
+        for field, text in ((0, drama.synopsis), (1, drama.why_cry)):
+            for word in set(words(text)) if text else ():
                 if len(word) > 3 and word not in STOPWORDS:
-                    postings.setdefault(word, []).append(pack_word(position, field))
-    return postings
+                    postings.setdefault(word, []).append(ref | field)
+    return WordIndex.of(postings)
 
 
 def pack_word(owner: int, field: int) -> int:

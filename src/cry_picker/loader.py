@@ -10,11 +10,17 @@ most `MAX_BYTES` is opened (a named pipe or a device never is), nesting too deep
 TOML parser and integers too long to convert are reported like syntax errors, the first
 `MAX_PROBLEMS` problems are kept in full and the rest only counted, and a key or title
 quoted back in a message is cut to `MAX_SHOWN` characters.
+
+A valid file (nearly every file read) is read quickly, a run of entries at a time: each
+run is parsed, checked and turned into records before the next, so that progress can be
+told and the parsed tables of 10,000 dramas never all exist at once. Anything unusual in
+that read (a problem in an entry, a syntax error, a key outside the entries) sends the
+file to the careful read: the whole document parsed at once and every problem reported,
+with line numbers found only then.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -22,6 +28,7 @@ import sys
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from .errors import CatalogueError, Problem
@@ -33,6 +40,7 @@ BUNDLED_NAME = "dramas.toml"
 MAX_BYTES = 32 << 20  # 32 MiB: some 34,000 dramas; parsing that already takes seconds
 MAX_PROBLEMS = 200  # problems kept in full; the rest of an invalid file's are counted
 MAX_SHOWN = 40  # characters of a key or a title quoted back in a problem
+RUN_BYTES = 1 << 18  # about how much TOML the quick read parses at a time
 
 
 def bundled_path() -> Path:
@@ -47,10 +55,13 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
 
 
-def load_dramas(path: Path | None = None) -> tuple[Drama, ...]:
-    """Read and validate a catalogue file; `None` means the bundled catalogue."""
+def load_dramas(
+    path: Path | None = None, on_progress: Callable[[int], None] | None = None
+) -> tuple[Drama, ...]:
+    """Read and validate a catalogue file; `None` means the bundled catalogue.
+    `on_progress` hears how many of the file's bytes have been read, as the read goes."""
     target = bundled_path() if path is None else path
-    return parse_dramas(read_catalogue_bytes(target), str(target))
+    return parse_dramas(read_catalogue_bytes(target), str(target), on_progress)
 
 
 def read_catalogue_bytes(path: Path) -> bytes:
@@ -101,22 +112,129 @@ def _too_big(name: str) -> CatalogueError:
     return _file_error(name, f"is larger than {MAX_BYTES >> 20} MiB, the most a catalogue may be")
 
 
-def parse_dramas(data: bytes, name: str) -> tuple[Drama, ...]:
-    """Validate the bytes of a catalogue file named `name` (used in messages)."""
+def parse_dramas(
+    data: bytes, name: str, on_progress: Callable[[int], None] | None = None
+) -> tuple[Drama, ...]:
+    """Validate the bytes of a catalogue file named `name` (used in messages).
+    `on_progress` hears how many bytes have been read so far."""
+    dramas = _quick_read(data, name, on_progress)
+    if dramas is None:
+        dramas = _careful_read(data, name)
+    if on_progress is not None:
+        on_progress(len(data))
+    return dramas
+
+
+# --- the quick read -------------------------------------------------------------------
+
+_ENTRY = b"[[drama]]"
+_BOM = b"\xef\xbb\xbf"
+
+
+class _Unusual(Exception):
+    """Something the quick read leaves to the careful read, which describes it."""
+
+
+def _quick_read(
+    data: bytes, name: str, on_progress: Callable[[int], None] | None
+) -> tuple[Drama, ...] | None:
+    """The dramas of a valid file, read a run of entries at a time; None when anything is
+    unusual, for the careful read to report.
+
+    The file is cut only before lines that read exactly `[[drama]]`. Each run after the
+    first starts with such a header, so parsing it alone gives the tables the whole
+    document would have: TOML can only add to the last table of an array, and a header
+    cut out of a multi-line string or array leaves the run before it unterminated, which
+    is a syntax error here and sends the file to the careful read.
+    """
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    first = _entry_line(data, start, start)
+    if first == len(data):
+        return None  # no [[drama]] line at all: the careful read says what is wrong
+    toml = toml_parser()
+    validator = _Validator(name, None)
+    dramas: list[Drama] = []
+    try:
+        if _parse(toml, data[start:first]):
+            return None  # anything before the first entry is a key out of place
+        at = first
+        while at < len(data):
+            if on_progress is not None and at > first:
+                on_progress(at)
+            end = _entry_line(data, at + RUN_BYTES, 0)
+            document = _parse(toml, data[at:end])
+            if document.keys() != {"drama"}:
+                return None
+            dramas.extend(validator.entries(document["drama"], len(dramas) + 1))
+            del document  # the tables of one run at a time, never all of them
+            at = end
+    except _Unusual:
+        return None
+    return tuple(dramas)
+
+
+def _entry_line(data: bytes, at: int, start: int) -> int:
+    """Where the first line that reads exactly `[[drama]]` at or after `at` begins
+    (`start` counts as the start of a line); the end of `data` if there is none."""
+    while True:
+        found = data.find(_ENTRY, at)
+        if found < 0:
+            return len(data)
+        after = found + len(_ENTRY)
+        line_start = found == start or data[found - 1 : found] == b"\n"
+        line_end = data[after : after + 1] in (b"\n", b"") or data[after : after + 2] == b"\r\n"
+        if line_start and line_end:
+            return found
+        at = after
+
+
+def _parse(toml: ModuleType, run: bytes) -> dict[str, Any]:
+    try:
+        document: dict[str, Any] = toml.loads(run.decode("utf-8"))
+    except (ValueError, RecursionError):  # TOMLDecodeError and UnicodeDecodeError too
+        raise _Unusual() from None
+    return document
+
+
+# --- the careful read -----------------------------------------------------------------
+
+
+def _careful_read(data: bytes, name: str) -> tuple[Drama, ...]:
+    """The whole document parsed at once, and every problem in it reported."""
     text = _decode(data, name)
     if not text.strip():
         raise _file_error(name, "the file is empty; expected [[drama]] tables")
-    import tomllib  # only on a cache miss
-
+    toml = toml_parser()
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        document = toml.loads(text)
+    except toml.TOMLDecodeError as exc:
         raise CatalogueError([_syntax_problem(name, exc)]) from None
-    except RecursionError:  # tomllib recurses once per nested array or inline table
+    except RecursionError:  # nesting beyond what the parser allows (or its stack holds)
         raise CatalogueError([_nesting_problem(name, text)]) from None
     except ValueError:  # an integer beyond Python's limit on digits converted to int
         raise CatalogueError([_long_number_problem(name, text)]) from None
-    return _Validator(name, text).run(document)
+    try:
+        return _Validator(name, text).run(document)
+    except CatalogueError:
+        # Parsers give up at different depths (tomllib where its stack ends, tomli at a
+        # fixed limit that changed between releases); past _DEEP, the answer is the same
+        # whichever parsed. Only an invalid file is looked at: a valid one nests 3 deep.
+        if _nested_deeper_than(document, _DEEP):
+            raise CatalogueError([_nesting_problem(name, text)]) from None
+        raise
+
+
+def toml_parser() -> ModuleType:
+    """The TOML parser, imported only on a cache miss: tomli where it is installed (its
+    compiled wheels parse a big catalogue about three times as fast), else the standard
+    library's tomllib, which is tomli's pure-Python code with the same messages."""
+    try:
+        import tomli
+    except ImportError:
+        import tomllib
+
+        return tomllib
+    return tomli
 
 
 def _file_error(name: str, message: str) -> CatalogueError:
@@ -177,6 +295,18 @@ def _nesting_problem(name: str, text: str) -> Problem:
             elif char in _CLOSE:
                 depth = max(0, depth - 1)
     return Problem(file=name, message=_TOO_DEEP)
+
+
+def _nested_deeper_than(document: dict[str, Any], limit: int) -> bool:
+    """Whether lists or tables nest more than `limit` deep (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        items = value.values() if isinstance(value, dict) else value
+        stack.extend((v, depth + 1) for v in items if isinstance(v, (dict, list)))
+    return False
 
 
 def _long_number_problem(name: str, text: str) -> Problem:
@@ -268,16 +398,31 @@ def _describe(value: Any) -> str:
 
 
 def _closest(key: str, allowed: Iterable[str]) -> str | None:
+    import difflib  # only for a file with problems; a command that reads a cache never does
+
     found = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
     return found[0] if found else None
 
 
 class _Validator:
-    def __init__(self, name: str, text: str) -> None:
+    """Checks entries against the schema. Without the file's text (the quick read), the
+    first problem raises `_Unusual` instead of being described."""
+
+    def __init__(self, name: str, text: str | None) -> None:
         self.name = name
-        self.lines = _locate(text)
+        self.text = text
+        self._lines: list[_EntryLines] | None = None
         self.problems: list[Problem] = []
         self.more = 0  # problems beyond MAX_PROBLEMS: counted, not kept
+        self.seen: dict[str, int] = {}  # title identities -> the entry that has it
+
+    @property
+    def lines(self) -> list[_EntryLines]:
+        """Where each entry and its keys are, found on the first problem that needs a line:
+        a valid file (the usual case) is never scanned for them."""
+        if self._lines is None:
+            self._lines = _locate(self.text or "")
+        return self._lines
 
     def run(self, document: dict[str, Any]) -> tuple[Drama, ...]:
         for key in document:
@@ -294,11 +439,18 @@ class _Validator:
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
             self._top(f"'drama' must be an array of [[drama]] tables, found {_describe(tables)}")
             raise self._error()
+        dramas = self.entries(tables, 1)
+        if self.problems:
+            raise self._error()
+        return tuple(dramas)
+
+    def entries(self, tables: list[dict[str, Any]], first: int) -> list[Drama]:
+        """The valid dramas among `tables`, the first of them entry number `first`."""
         dramas: list[Drama] = []
-        seen: dict[str, int] = {}
-        for number, table in enumerate(tables, start=1):
+        seen = self.seen
+        for number, table in enumerate(tables, start=first):
             drama = self._entry(number, table)
-            title = table.get("title")
+            title: Any = table.get("title")
             if is_text(title):
                 identity = compact(title)
                 if identity in seen:
@@ -313,9 +465,7 @@ class _Validator:
                     seen[identity] = number
             if drama is not None:
                 dramas.append(drama)
-        if self.problems:
-            raise self._error()
-        return tuple(dramas)
+        return dramas
 
     # -- problem helpers
 
@@ -324,6 +474,8 @@ class _Validator:
 
     def _keep(self, problem: Callable[[], Problem]) -> None:
         """Keep the first MAX_PROBLEMS problems; count the rest without building them."""
+        if self.text is None:
+            raise _Unusual()
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(problem())
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Collection, Sequence
 
 from .catalogue import Catalogue
@@ -11,6 +12,8 @@ from .filters import NO_FILTERS, Filters, decorate, excluded
 from .people import actor_matches, name_reason
 from .results import Hit, Kind, Reason, Result, apportion, check_limit
 from .terms import MoodMatch, resolve_era, resolve_mood
+
+Shown = Reason | tuple[Hit, int]  # a reason, or an actor's hit and its points, worded later
 
 # Shares of the score: moods lead when asked for, an actor next, tears always a little.
 MOOD_SHARE = 80
@@ -77,46 +80,62 @@ def suggest(
     actor_share = 0 if cast is None else ACTOR_SHARE_WITH_MOOD if wanted else ACTOR_SHARE
     tears_share = 100 - mood_share - actor_share
 
-    ranked: list[tuple[int, int, list[Reason | tuple[Hit, int]]]] = []
-    for position in range(len(index)):
+    def considered(position: int, worded: bool) -> tuple[int, list[Shown]] | None:
+        """The score of the drama at `position`, None if it is left out; `worded`, also
+        its reasons (which only the dramas shown need: 10,000 others never pay for them)."""
         tears = index.tears[position]
         if position in exclude or tears < min_tears:
-            continue
-        reasons: list[Reason | tuple[Hit, int]] = []
-        if cry is not None:
-            reasons.append(Reason(Kind.CRY, "cry", typed=cry.typed))
+            return None
+        era_reason = None
         if era_queries:
-            why = next((r for r in (in_era(index, position, q) for q in era_queries) if r), None)
-            if why is None:
-                continue
-            reasons.append(why.with_filter())
+            era_reason = next(
+                (r for r in (in_era(index, position, q) for q in era_queries) if r), None
+            )
+            if era_reason is None:
+                return None
         parts: list[float] = []
-        scoring: list[Reason | Hit] = []
+        hit = None
         if cast is not None:
             hit = cast.get(position)
             if hit is None:
-                continue
+                return None
             parts.append(actor_share * hit.score / 100)
-            scoring.append(hit)  # worded only if the drama is shown
         matched = 0
         for mood in wanted:
             weight, _ = mood_weight(index, position, mood.mood)
             parts.append(mood_share * weight / len(wanted))
             matched += bool(weight)
-            scoring.append(mood_reason(index, position, mood))
         if wanted and not matched:
-            continue
+            return None
         parts.append(tears_share * tears / 5)
+        score = round(sum(parts))  # what the apportioned points add up to
+        if not worded:
+            return score, []
+        reasons: list[Shown] = []
+        if cry is not None:
+            reasons.append(Reason(Kind.CRY, "cry", typed=cry.typed))
+        if era_reason is not None:
+            reasons.append(era_reason.with_filter())
+        scoring: list[Reason | Hit] = [] if hit is None else [hit]  # an actor is worded last
+        scoring += [mood_reason(index, position, mood) for mood in wanted]
         scoring.append(Reason(Kind.TEARS, str(tears)))
-        points = apportion(parts)
-        for part, value in zip(scoring, points, strict=True):
+        for part, value in zip(scoring, apportion(parts), strict=True):
             reasons.append(part.scored(value) if isinstance(part, Reason) else (part, value))
-        ranked.append((sum(points), position, reasons))
+        return score, reasons
 
-    ranked.sort(key=lambda r: (-r[0], -index.tears[r[1]], index.sort_key(r[1])))
+    ranked: list[tuple[int, int]] = []
+    for position in range(len(index)):
+        outcome = considered(position, worded=False)
+        if outcome is not None:
+            ranked.append((outcome[0], position))
+    best = heapq.nsmallest(
+        limit, ranked, key=lambda r: (-r[0], -index.tears[r[1]], index.sort_key(r[1]))
+    )
     shown: list[Result] = []
-    for score, position, parts_shown in ranked[:limit]:
+    for score, position in best:
         drama = catalogue[position]
+        outcome = considered(position, worded=True)
+        parts_shown = [] if outcome is None else outcome[1]  # never None: it was not before
         worded = tuple(
             part if isinstance(part, Reason) else name_reason(index, drama, part[0]).scored(part[1])
             for part in parts_shown

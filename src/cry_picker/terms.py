@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .errors import EmptyText, UnknownTerm
@@ -89,11 +89,13 @@ class EraQuery(NamedTuple):
     span: tuple[int, int] | None  # years that match by period, for a year or decade
 
 
+@lru_cache(maxsize=1 << 12)  # a big catalogue uses the same few words on every drama
 def canonical_mood(raw: str) -> str:
     """The vocabulary name for a catalogue's mood word, or the word itself, folded."""
     return _canonical(term_key(raw), _mood_terms()) or fold(raw)
 
 
+@lru_cache(maxsize=1 << 12)
 def canonical_era(raw: str) -> str:
     """The vocabulary name for a catalogue's era label, or the label itself, folded.
 

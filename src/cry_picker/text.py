@@ -82,15 +82,25 @@ def clean_query(text: str) -> str:
     return strip_control(text).strip()[:MAX_QUERY]
 
 
+# ASCII needs no decomposition and no accents removed: its letters and digits are its
+# word characters, lower() is its casefold(), and everything else separates words.
+_ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+def _folded(text: str) -> list[str]:
+    if text.isascii():  # most catalogue text: a third of the time of the general case
+        return text.lower().translate(_ASCII_SEPARATORS).split()
+    text = unicodedata.normalize("NFKD", text).casefold()
+    return _NON_WORD.sub(" ", _MARKS.sub("", text)).split()
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form, words separated by one space.
 
     Hangul syllables are decomposed into jamo (NFKD) so that fuzzy scores see the
     letters of a syllable, not the syllable as one opaque character.
     """
-    text = unicodedata.normalize("NFKD", text).casefold()
-    text = _MARKS.sub("", text)
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    return " ".join(_folded(text))
 
 
 def compact(text: str) -> str:
@@ -100,7 +110,11 @@ def compact(text: str) -> str:
 
 def title_key(text: str) -> str:
     """Folded title without a leading English article, for matching."""
-    key = fold(text)
+    return without_article(fold(text))
+
+
+def without_article(key: str) -> str:
+    """A folded title without its leading English article ("the red sleeve" -> "red sleeve")."""
     for article in _ARTICLES:
         if key.startswith(article) and len(key) > len(article):
             return key[len(article) :]
@@ -137,10 +151,10 @@ def _surname(token: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     """Folded tokens of a personal name, hyphenated parts split apart."""
-    return fold(text).split()
+    return _folded(text)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # a query asks for a few, over and over; the index builds its own
 def name_key(text: str) -> str:
     """One key for a surname-first personal name, spaces removed: "Lee Jong-suk" -> "lijonksuk"."""
     tokens = name_tokens(text)
@@ -176,7 +190,7 @@ def name_query_keys(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Folded words of free text, for the synopsis index."""
-    return fold(text).split()
+    return _folded(text)
 
 
 # --- Hangul typed by a person, romanised (Revised Romanization) -------------------------

@@ -9,18 +9,20 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from ..model import Drama
+from ..model import CastMember, Drama
 from ..people import Profile
 from ..results import Result
 from ..vocab import ERAS, MOODS
 from . import views
 from .views import clean
 
-if TYPE_CHECKING:  # imported where tables are built: ranked cards need none
+if TYPE_CHECKING:  # imported where tables are built: cards need none
+    from rich.console import ConsoleOptions, RenderResult
     from rich.table import Table
 
 
@@ -73,9 +75,42 @@ def _label(name: str, value: str | Text) -> Text:
     return Text.assemble((f"{name}: ", "bold"), value)
 
 
-def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Panel:
-    from rich.table import Table
+class _Cast:
+    """The cast in aligned columns under a rule, as a simple table shows it, but without
+    rich's table module, the slowest of rich to import: roles wrap within their column,
+    and a terminal too narrow for columns gets a line a member."""
 
+    GAP = "   "
+    MIN_ROLE = 10  # cells; narrower than this, columns would only get in the way
+
+    def __init__(self, cast: Sequence[CastMember]) -> None:
+        self.rows = [("Actor", "Hangul", "Role")]
+        self.rows += [(clean(m.actor), clean(m.actor_hangul), clean(m.role)) for m in cast]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widths = [max(cell_len(row[column]) for row in self.rows) for column in range(3)]
+        indent = widths[0] + widths[1] + 2 * len(self.GAP)
+        room = options.max_width - indent
+        if room < self.MIN_ROLE:
+            for actor, hangul, role in self.rows[1:]:
+                yield Text.assemble((actor, "bold"), f" {hangul}" if hangul else "", f" as {role}")
+            return
+        for number, (actor, hangul, role) in enumerate(self.rows):
+            style = "bold" if number == 0 else ""
+            lines = Text(role, style=style).wrap(console, room)
+            first = Text.assemble(
+                (actor + " " * (widths[0] - cell_len(actor)), "bold"),
+                (self.GAP + hangul + " " * (widths[1] - cell_len(hangul)) + self.GAP, style),
+            )
+            first.append_text(lines[0])
+            yield first
+            for line in lines[1:]:
+                yield Text(" " * indent) + line
+            if number == 0:
+                yield Text("─" * (indent + min(room, widths[2])))
+
+
+def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Panel:
     parts: list[RenderableType] = []
     if drama.alt_titles:
         parts.append(_label("Also known as", " · ".join(clean(t) for t in drama.alt_titles)))
@@ -83,14 +118,7 @@ def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Pane
     parts.append(_label("Era", views.era(drama)))
     parts.append(_label("Tears", _meter(drama.tears)))
     parts.append(_label("Moods", _tags(drama.moods)))
-    cast = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in ("Actor", "Hangul", "Role"):
-        cast.add_column(column, style="bold" if column == "Actor" else None)
-    for member in drama.cast:
-        cast.add_row(
-            Text(clean(member.actor)), Text(clean(member.actor_hangul)), Text(clean(member.role))
-        )
-    parts.extend([Text(""), cast, Text("")])
+    parts.extend([Text(""), _Cast(drama.cast), Text("")])
     parts.append(Text(clean(drama.synopsis)))
     if drama.why_cry:
         parts.append(Text(""))

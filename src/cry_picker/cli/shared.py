@@ -59,14 +59,15 @@ def open_catalogue(catalog: Path | None = None, no_bundled: bool = False) -> Cat
     big file is slow and someone is watching."""
     from ..catalogue import open_catalogue
     from ..paths import cache_dir
-    from .progress import progress
 
-    return open_catalogue(
-        catalog,
-        bundled=not no_bundled,
-        cache_dir=cache_dir(),
-        on_progress=progress if is_terminal(sys.stderr) else None,
-    )
+    if not is_terminal(sys.stderr):
+        return open_catalogue(catalog, bundled=not no_bundled, cache_dir=cache_dir())
+    from .progress import shown
+
+    with shown() as progress:
+        return open_catalogue(
+            catalog, bundled=not no_bundled, cache_dir=cache_dir(), on_progress=progress
+        )
 
 
 def watched_log() -> WatchedLog:
