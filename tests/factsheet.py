@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed"
+# ../shared beside the checkout; or beside a folder above it, for a copy of the checkout
+# made inside it (mutmut runs the tests in ./mutants).
+SHARED = next(
+    (up / "shared" for up in ROOT.parents if (up / "shared" / "seed").is_dir()),
+    ROOT.parent / "shared",
+)
+SEED = SHARED / "seed"
 SHEETS = (SEED / "dramas-reference.toml", SEED / "tearjerkers-reference.toml")
 GRAMS = SEED / "public-synopsis-grams.txt"
 ARTICLE = SEED / "article-10-kdramas-to-cry.txt"
@@ -71,7 +77,20 @@ CORRECTIONS = {
     # the actor Ji Soo.
     ("Snowdrop", "Ji Soo", "actor"): "Kim Ji-soo",
     ("Snowdrop", "Ji Soo", "actor_hangul"): None,  # other Kim Ji-soos have Hangul in the sheets
+    # The sheet's one-source role says Kang Cheol; its premise, spoilers and recaps, Kang Chil.
+    ("Padam Padam", "Jung Woo Sung", "role"): "Yang Kang-chil",
+    # Names in the catalogue's spelling: Empress Ki, the Yuan emperor Huizong, Jung Yeon-soo.
+    ("Empress Ki", "Ha Ji Won", "role"): "Ki Seung-nyang / Empress Ki",
+    ("Empress Ki", "Ji Chang Wook", "role"): "Ta Hwan / Emperor Huizong of Yuan",
+    ("The Most Beautiful Goodbye", "Kim Young Ok", "role"): "Yeon-soo's grandmother",
 }
+
+
+def role_from_sheet(role: str, sheet_role: str) -> bool:
+    """A role may leave out what the sheet's has (a description in brackets, a later name
+    that would give a twist away) and reorder its names, but not add a name of its own."""
+    parts = [compact(re.sub(r"\([^)]*\)", "", part)) for part in role.split(" / ")]
+    return all(parts) and all(part in compact(sheet_role) for part in parts)
 
 
 def sheet_hangul() -> dict[str, str]:
@@ -111,6 +130,8 @@ def problems(entry: dict[str, Any], sheet: dict[str, Any]) -> list[str]:
     conflicts = " ".join(sheet.get("conflicts", []))
     if "episodes" not in conflicts:
         check("episodes", entry.get("episodes"), sheet["episodes"])
+    elif entry.get("episodes") not in {sheet["episodes"], *map(int, re.findall(r"\d+", conflicts))}:
+        found.append(f"episodes: catalogue has {entry.get('episodes')!r}, no source's count")
     check("hangul", entry.get("hangul"), sheet["hangul"])
     ending = None if sheet["ending"] == "unknown" else sheet["ending"]
     check("ending", entry.get("ending"), ending)
@@ -133,7 +154,16 @@ def problems(entry: dict[str, Any], sheet: dict[str, Any]) -> list[str]:
         if any(ours is m for m in matched):
             continue  # the sheet lists one person twice (a stage name and a real name)
         matched.append(ours)
-        check(f"cast {member['actor']} role", compact(ours["role"]), compact(member["role"]))
+        corrected = (title, member["actor"], "role")
+        if corrected in CORRECTIONS:
+            role_ok = ours["role"] == CORRECTIONS[corrected]
+        else:
+            role_ok = role_from_sheet(ours["role"], member["role"])
+        if not role_ok:
+            found.append(
+                f"cast {member['actor']} role: catalogue has {ours['role']!r}, "
+                f"the sheet {member['role']!r}"
+            )
         corrected = (title, member["actor"], "actor_hangul")
         if corrected in CORRECTIONS:
             hangul = CORRECTIONS[corrected]
