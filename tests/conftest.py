@@ -13,9 +13,12 @@ import pytest
 from cry_picker.catalogue import Catalogue, open_catalogue
 from cry_picker.loader import bundled_path
 
-ROOT = Path(__file__).resolve().parents[1]
+from . import factsheet
+
+ROOT = factsheet.ROOT
+SHARED = factsheet.SHARED  # ../shared, when it is there
+
 TEN = Path(__file__).resolve().parent / "fixtures" / "ten.toml"
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
