@@ -127,3 +127,21 @@ def test_ascii_text_folds_as_the_general_rules_fold_it(text):
 @pytest.mark.parametrize("text", ["", " ", "\x00", "\u202e"])
 def test_degenerate_input_folds_to_nothing(text):
     assert fold(text) == ""
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_a_search_results_points_add_up_to_its_score(ten, text):
+    with contextlib.suppress(CryPickerError):
+        for result in search(ten, text):
+            assert sum(r.points for r in result.reasons) == result.score, result.reasons
+
+
+@pytest.mark.parametrize("position", range(10))
+def test_a_similar_results_points_add_up_to_its_score(ten, position):
+    from cry_picker.similar import similar
+
+    results = similar(ten, position, limit=9)
+    assert results
+    for result in results:
+        assert sum(r.points for r in result.reasons) == result.score, result.reasons

@@ -50,7 +50,11 @@ def only(args: Sequence[str]) -> typer.Typer:
     """The application with just the command that `args` begin with: Typer builds the
     options of every command it holds on every run, and a run needs one. Arguments that
     begin with no command (help, the version, a typo to suggest a command for, shell
-    completion) get the whole application."""
+    completion) get the whole application.
+
+    `registered_commands`, `registered_groups` and `CommandInfo` are public attributes of
+    Typer that its documentation does not describe: when the upper bound of the typer
+    range is raised, tests/test_cli_contracts.py is what shows whether they still hold."""
     name = args[0] if args else ""
     chosen = [c for c in app.registered_commands if _name(c) == name]
     groups = [g for g in app.registered_groups if g.name == name]

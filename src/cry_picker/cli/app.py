@@ -30,6 +30,7 @@ from .streams import (
     say,
     silence_stdout,
     use_utf8,
+    wants_color,
     write,
 )
 
@@ -54,7 +55,7 @@ class CryPickerGroup(TyperGroup):
             if standalone_mode:
                 sys.exit(ExitStatus.OK)
             return ExitStatus.OK
-        if os.environ.get("NO_COLOR") or not is_terminal(sys.stdout):
+        if not wants_color() or not is_terminal(sys.stdout):
             _plain_help(self)  # no escape codes, no padding: help that reads well in a pipe
         try:
             result = super().main(

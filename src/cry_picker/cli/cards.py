@@ -29,15 +29,14 @@ if TYPE_CHECKING:  # imported where tables are built: cards need none
 MIN_WIDTH = 20  # narrower than this, a card cannot show anything
 
 
-def console(*, stderr: bool = False) -> Console:
-    # NO_COLOR (https://no-color.org) means no escape codes at all, bold included.
-    plain = bool(os.environ.get("NO_COLOR"))
+def console(*, stderr: bool = False, color: bool = True) -> Console:
+    """A console that prints catalogue text literally; `color` False, no escape codes."""
     return Console(
         stderr=stderr,
         markup=False,
         emoji=False,
         highlight=False,
-        color_system=None if plain else "auto",
+        color_system="auto" if color else None,
         width=_width(sys.stderr if stderr else sys.stdout),
     )
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import complete, plain
+from . import complete
 from .app import CryPickerCommand, app
 from .output import Output
 from .report import Failure
@@ -31,8 +31,6 @@ from .shared import (
 from .status import ExitStatus
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from ..catalogue import Catalogue
     from ..results import Result
 
@@ -373,22 +371,7 @@ def moods(as_json: JsonOpt = False) -> int:
 
     Example: cry-picker moods
     """
-    from ..vocab import MOODS
-
-    out = Output.choose(as_json=as_json)
-    if out.json:
-        out.data([
-            {"name": m.name, "description": m.description, "synonyms": list(m.synonyms)}
-            for m in MOODS
-        ])  # fmt: skip
-        return ExitStatus.OK
-
-    def rich() -> RenderableType:
-        from . import cards
-
-        return cards.moods()
-
-    out.table(plain.moods, rich)
+    Output.choose(as_json=as_json).vocabulary("moods")
     return ExitStatus.OK
 
 
@@ -398,21 +381,5 @@ def eras(as_json: JsonOpt = False) -> int:
 
     Example: cry-picker eras
     """
-    from ..vocab import ERAS
-
-    out = Output.choose(as_json=as_json)
-    if out.json:
-        out.data([
-            {"name": e.name, "hangul": e.hangul, "start": e.start, "end": e.end,
-             "aliases": list(e.aliases)}
-            for e in ERAS
-        ])  # fmt: skip
-        return ExitStatus.OK
-
-    def rich() -> RenderableType:
-        from . import cards
-
-        return cards.eras()
-
-    out.table(plain.eras, rich)
+    Output.choose(as_json=as_json).vocabulary("eras")
     return ExitStatus.OK

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from .. import atomic
 from ..errors import CryPickerError
 from ..vocab import ERAS, MOODS, ending_names
 
@@ -51,7 +52,7 @@ def install_bash() -> Path:
     """Write the bash script where Typer puts its own, and source it from ~/.bashrc."""
     target = Path.home() / ".bash_completions" / "cry-picker.sh"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(BASH_SCRIPT, encoding="utf-8")
+    atomic.write(target, BASH_SCRIPT.encode(), prefix=".cry-picker-", durable=True)
     rc = Path.home() / ".bashrc"
     line = f"source '{target}'"
     existing = rc.read_text(encoding="utf-8") if rc.is_file() else ""

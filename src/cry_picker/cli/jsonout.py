@@ -42,6 +42,24 @@ def ranked(result: Result, *, spoilers: bool = False, watched: bool = False) -> 
     return record
 
 
+def moods() -> list[dict[str, Any]]:
+    from ..vocab import MOODS
+
+    return [
+        {"name": m.name, "description": m.description, "synonyms": list(m.synonyms)} for m in MOODS
+    ]
+
+
+def eras() -> list[dict[str, Any]]:
+    from ..vocab import ERAS
+
+    return [
+        {"name": e.name, "hangul": e.hangul, "start": e.start, "end": e.end,
+         "aliases": list(e.aliases)}
+        for e in ERAS
+    ]  # fmt: skip
+
+
 def dumps(value: Any) -> str:
     """UTF-8 JSON, not ASCII-escaped, the same on a terminal and in a pipe."""
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"

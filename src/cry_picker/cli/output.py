@@ -1,7 +1,8 @@
 """How results reach the person: one `Output`, chosen once per run.
 
 The mode is decided once from `--json` and from whether stdout is a terminal: rich cards
-on a terminal, plain unwrapped lines in a pipe, JSON when asked. Every command hands its
+on a terminal, plain unwrapped lines in a pipe, JSON when asked; and, with it, whether
+cards may use colour (not with NO_COLOR). Every command hands its
 results to the output; nothing else decides how they look. Rich is imported only when a
 terminal is actually shown something.
 """
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from . import jsonout, plain
 from .report import report_lost_confirmation
-from .streams import OutputFailed, guarded, is_terminal, write
+from .streams import OutputFailed, guarded, is_terminal, wants_color, write
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -30,8 +31,9 @@ Empty = Literal["list", "object"]
 class Output:
     current: Output | None = None  # the run's output, for the error handler
 
-    def __init__(self, mode: Mode, *, empty: Empty = "list") -> None:
+    def __init__(self, mode: Mode, *, color: bool = True, empty: Empty = "list") -> None:
         self.mode = mode
+        self.color = color and mode == "terminal"
         self.empty = empty  # what JSON stands for "nothing" in this command
         self.written = False
 
@@ -39,7 +41,7 @@ class Output:
     def choose(cls, *, as_json: bool = False, empty: Empty = "list") -> Output:
         """The output for this run; also remembered for the error handler."""
         mode: Mode = "json" if as_json else "terminal" if is_terminal(sys.stdout) else "plain"
-        cls.current = cls(mode, empty=empty)
+        cls.current = cls(mode, color=wants_color(), empty=empty)
         return cls.current
 
     @property
@@ -106,9 +108,18 @@ class Output:
 
         self._show(lambda: plain.profile(profile, watched), rich)
 
-    def table(self, plain_text: Callable[[], str], rich: Callable[[], RenderableType]) -> None:
-        """Anything else with a plain and a rich form (the vocabularies, an actor)."""
-        self._show(plain_text, rich)
+    def vocabulary(self, which: Literal["moods", "eras"]) -> None:
+        """The moods or the eras one can ask for (`cry-picker moods`, `cry-picker eras`)."""
+        if self.json:
+            self.data(jsonout.moods() if which == "moods" else jsonout.eras())
+            return
+
+        def rich() -> RenderableType:
+            from . import cards
+
+            return cards.moods() if which == "moods" else cards.eras()
+
+        self._show(plain.moods if which == "moods" else plain.eras, rich)
 
     def data(self, value: Any) -> None:
         """JSON on stdout (only in JSON mode is this called for results)."""
@@ -141,4 +152,4 @@ class Output:
             return
         from .cards import console
 
-        guarded(lambda: console().print(rich()))
+        guarded(lambda: console(color=self.color).print(rich()))

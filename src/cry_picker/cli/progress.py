@@ -60,13 +60,14 @@ class _View:
         from rich.progress import Progress as Bar
 
         from .cards import console
+        from .streams import wants_color
 
         self._bar = Bar(
             TextColumn("{task.description}"),
             BarColumn(bar_width=30),
             TaskProgressColumn(),
             TextColumn("{task.fields[amount]}"),
-            console=console(stderr=True),
+            console=console(stderr=True, color=wants_color()),
             transient=True,  # gone when the results are shown
         )
         self._bar.start()

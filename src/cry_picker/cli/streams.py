@@ -32,6 +32,12 @@ def is_terminal(stream: TextIO) -> bool:
         return False
 
 
+def wants_color() -> bool:
+    """NO_COLOR (https://no-color.org) set to anything means no escape codes at all, bold
+    included: for results, help and progress alike."""
+    return not os.environ.get("NO_COLOR")
+
+
 def silence_stdout() -> None:
     """Point stdout at /dev/null so that Python's final flush cannot fail again."""
     try:
