@@ -77,6 +77,25 @@ def test_an_integer_of_4301_digits_is_invalid_with_its_line(run, tmp_path, toml_
     assert result.stderr == f"Error: {path}:{line}: an integer with more than 4,300 digits\n"
 
 
+@pytest.mark.parametrize(
+    ("written", "digits"),
+    [("0x" + "f" * 3600, "4,335"), ("0b" + "1" * 14_000, "4,215"), ("9" * 4300, "4,301")],
+)
+def test_a_huge_integer_any_parser_reads_is_described_not_printed(run, tmp_path, written, digits):
+    """Hexadecimal and binary integers are read whatever their size; quoting one in decimal
+    would fail (and a 4,300-digit one would fill the screen)."""
+    path = tmp_path / "huge.toml"
+    text = VALID_ENTRY.replace("tears = 3\n", f"tears = 3\nepisodes = {written}\n")
+    path.write_text(text)
+    line = text[: text.index("episodes")].count("\n") + 1
+    result = run("validate", str(path))
+    assert result.exit_code == ExitStatus.USAGE
+    assert result.stderr == (
+        f'Error: {path}:{line}: drama #1 ("Test Drama"): episodes: '
+        f"expected a positive integer (at most 10,000), found an integer of about {digits} digits\n"
+    )
+
+
 def test_a_file_beyond_the_size_limit_is_refused_before_it_is_read(tmp_path):
     path = tmp_path / "huge.toml"
     with path.open("wb") as sparse:

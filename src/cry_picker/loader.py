@@ -384,11 +384,15 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int):
-        return f"the integer {value}"
+        if abs(value) < 10**MAX_SHOWN:
+            return f"the integer {value}"
+        # Never converted to decimal: a hexadecimal one may have more digits than Python
+        # converts, and no message needs them all.
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits"
     if isinstance(value, float):
         return f"the number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
+        shown = value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 3] + "..."
         return f'the string "{shown}"' if value.strip() else "an empty string"
     if isinstance(value, list):
         return "an empty list" if not value else f"a list of {len(value)}"
