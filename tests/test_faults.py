@@ -618,3 +618,10 @@ def test_a_terminal_too_narrow_to_show_anything_gets_cards_80_wide(run, columns)
     lines = result.stdout.splitlines()
     assert lines[0].startswith("╭─ Radiant")
     assert max(len(line) for line in lines) == 80
+
+
+@pytest.mark.parametrize("columns", ["99999999999999999999", "100000000", "9" * 5000])
+def test_a_terminal_wider_than_any_is_taken_as_the_widest(run, columns):
+    result = run("show", "Radiant", env={"COLUMNS": columns, "TTY_COMPATIBLE": "1"})
+    assert result.exit_code == ExitStatus.OK
+    assert max(len(line) for line in result.stdout.splitlines()) == 1000

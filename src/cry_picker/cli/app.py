@@ -24,6 +24,7 @@ from .status import ExitStatus
 from .streams import (
     OutputFailed,
     PipeClosed,
+    bound_terminal_size,
     ensure_streams,
     guarded,
     is_terminal,
@@ -49,6 +50,7 @@ class CryPickerGroup(TyperGroup):
     ) -> Any:
         ensure_streams()
         use_utf8()
+        bound_terminal_size()
         Output.current = None
         given = sys.argv[1:] if args is None else list(args)
         if _bash_completion(given):

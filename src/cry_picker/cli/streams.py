@@ -108,6 +108,19 @@ def ensure_streams() -> None:
                 setattr(sys, name, stream)
 
 
+MAX_COLUMNS = 1000  # wider than any terminal; rich would lay out (and hold) any width
+
+
+def bound_terminal_size() -> None:
+    """A COLUMNS or LINES beyond any real terminal (`COLUMNS=99999999999`) is taken as the
+    widest one: rich, for cards and for help alike, would otherwise spend minutes and
+    gigabytes laying out lines that long, or fail converting the number."""
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name, "").strip()
+        if value.isdigit() and (len(value) > 4 or int(value) > MAX_COLUMNS):
+            os.environ[name] = str(MAX_COLUMNS)
+
+
 def use_utf8() -> None:
     """Korean text and tear drops must print whatever the locale says."""
     for stream in (sys.stdout, sys.stderr):
