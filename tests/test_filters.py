@@ -152,12 +152,26 @@ def test_spoilers_show_the_ending(cli):
 
 
 def test_left_out_for_lack_of_data_is_said_on_stderr(cli):
-    result = cli("suggest", "--ending", "happy", "--max-episodes", "30", "-n", "1")
+    # No Count ends sadly but has no episode count; Unknown End has 20 episodes, no ending.
+    result = cli("suggest", "--ending", "sad", "--max-episodes", "30", "-n", "1")
     assert result.exit_code == ExitStatus.OK
     assert result.stderr.splitlines() == [
         "Note: 1 drama with no episode count left out.",
         "Note: 1 drama with no known ending left out.",
     ]
+
+
+def test_only_dramas_the_other_filters_keep_are_counted_as_left_out_for_lack_of_data(cli):
+    # Unknown End (2020) has no ending, No Count (2018) no episode count: both aired before 2021.
+    result = cli("list", "--aired", "2021-", "--ending", "happy", "--max-episodes", "30")
+    assert result.exit_code == ExitStatus.OK
+    assert result.stderr == ""
+    result = cli("list", "--aired", "2020-", "--ending", "happy")
+    assert result.stderr == "Note: 1 drama with no known ending left out.\n"
+
+
+def test_a_sort_is_read_whatever_its_case(shelf):
+    assert listing(shelf, sort=" EPISODES") == listing(shelf, sort="episodes")
 
 
 # --- bad values -----------------------------------------------------------------------------

@@ -42,7 +42,8 @@ NO_FILTERS = Filters()
 
 class Outcome(NamedTuple):
     """What the filters leave out: every drama that fails them, and how many of those
-    were left out only because the catalogue does not say (no episode count, no ending)."""
+    were left out only because the catalogue does not say (no episode count, no ending):
+    dramas the other filters would have kept."""
 
     excluded: frozenset[int]
     no_episodes: int
@@ -126,10 +127,18 @@ def apply(index: Index, filters: Filters) -> Outcome:
         if _passes(index, position, filters):
             continue
         excluded.add(position)
-        if filters.episodes and not index.episodes[position]:
-            no_episodes += 1
-        elif filters.endings and not index.endings[position]:
-            no_ending += 1
+        unknown_length = filters.episodes and not index.episodes[position]
+        unknown_ending = bool(filters.endings) and not index.endings[position]
+        if not (unknown_length or unknown_ending):
+            continue
+        relaxed = filters._replace(
+            min_episodes=None if unknown_length else filters.min_episodes,
+            max_episodes=None if unknown_length else filters.max_episodes,
+            endings=() if unknown_ending else filters.endings,
+        )
+        if _passes(index, position, relaxed):  # left out for what is not known, alone
+            no_episodes += unknown_length
+            no_ending += unknown_ending
     return Outcome(frozenset(excluded), no_episodes, no_ending)
 
 

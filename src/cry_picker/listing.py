@@ -28,8 +28,10 @@ def listing(
     index = catalogue.index
     if not 1 <= min_tears <= 5:
         raise OutOfRange("min_tears", min_tears, 1, 5)
-    if sort is not None and sort not in SORTS:
-        raise BadValue("sort", sort, SORTS)
+    if sort is not None:
+        typed, sort = sort, sort.strip().casefold()
+        if sort not in SORTS:
+            raise BadValue("sort", typed, SORTS)
     asked = [resolve_mood(word, custom_moods(index)) for word in split_moods(moods)]
     wanted = {m.mood for m in asked if not m.cry}
     if any(m.cry for m in asked) and sort is None:
