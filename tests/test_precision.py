@@ -10,13 +10,14 @@ import textwrap
 import pytest
 
 from cry_picker.catalogue import open_catalogue
+from cry_picker.cli.status import ExitStatus
 from cry_picker.errors import (
     ActorNotFound,
     AmbiguousActor,
     AmbiguousTitle,
     TitleNotFound,
 )
-from cry_picker.people import actor_matches
+from cry_picker.people import actor_matches, actor_profile
 from cry_picker.results import Kind
 from cry_picker.search import search
 from cry_picker.suggest import suggest
@@ -148,6 +149,73 @@ def actors(catalogue_of):
 
 def dramas_of(catalogue, name):
     return sorted(catalogue[p].title for p in actor_matches(catalogue, name))
+
+
+def cast_entry(title: str, actor: str, *, hangul: str | None = None, aka=()) -> str:
+    text = entry(title, cast=[(actor, "Lead")])
+    if hangul:
+        text = text.replace('role = "Lead"', f'actor_hangul = "{hangul}"\nrole = "Lead"')
+    if aka:
+        text = text.replace('role = "Lead"', f'aka = {json.dumps(list(aka))}\nrole = "Lead"')
+    return text
+
+
+@pytest.fixture
+def namesakes(catalogue_of):
+    return catalogue_of(
+        cast_entry("Choi's", "Choi Soo-young", hangul="최수영", aka=["Sooyoung"]),
+        cast_entry("Park's", "Park Soo-young", hangul="박수영", aka=["Sooyoung"]),
+        cast_entry("Hoon's", "Lee Ji-hoon", hangul="이지훈"),
+        cast_entry("Heon's", "Lee Ji-hoon", hangul="이지헌"),
+        cast_entry("Latin Only", "Lee Ji-hoon"),
+        cast_entry("Actor's Own", "Ji Soo", hangul="지수"),
+        cast_entry("Singer's", "Kim Ji-soo", hangul="김지수", aka=["Jisoo"]),
+    )
+
+
+def test_an_alias_two_actors_share_is_ambiguous_and_lists_both(namesakes):
+    with pytest.raises(AmbiguousActor) as caught:
+        actor_matches(namesakes, "Sooyoung")
+    assert set(caught.value.suggestions) == {"Choi Soo-young", "Park Soo-young"}
+    with pytest.raises(AmbiguousActor):
+        actor_profile(namesakes, "Sooyoung")
+
+
+def test_an_actors_own_name_wins_over_another_actors_alias(namesakes):
+    assert dramas_of(namesakes, "Ji Soo") == ["Actor's Own"]
+    assert dramas_of(namesakes, "Jisoo") == ["Actor's Own"]  # the same name, folded
+    assert dramas_of(namesakes, "Kim Ji-soo") == ["Singer's"]
+
+
+def test_namesakes_are_one_name_for_actor_but_two_people_on_an_actor_page(namesakes):
+    assert dramas_of(namesakes, "Lee Ji-hoon") == ["Heon's", "Hoon's", "Latin Only"]
+    with pytest.raises(AmbiguousActor) as caught:
+        actor_profile(namesakes, "Lee Ji-hoon")
+    assert caught.value.namesakes
+    assert list(caught.value.suggestions) == ["이지헌", "이지훈"]
+
+
+def test_hangul_finds_the_same_name_written_only_in_latin_letters_but_not_a_namesake(namesakes):
+    assert dramas_of(namesakes, "이지훈") == ["Hoon's", "Latin Only"]
+    profile = actor_profile(namesakes, "이지훈")
+    assert (profile.name, profile.hangul) == ("Lee Ji-hoon", "이지훈")
+    assert [a.drama.title for a in profile.appearances] == ["Hoon's", "Latin Only"]
+    # Ji-heon and Ji-hoon are one name in Latin letters: the entry without Hangul may be either.
+    assert {r.position for r in search(namesakes, "이지헌")} == {3, 4}
+
+
+def test_namesakes_on_the_actor_page_are_offered_by_their_hangul(run, write_catalogue, namesakes):
+    path = write_catalogue("".join([
+        cast_entry("Hoon's", "Lee Ji-hoon", hangul="이지훈"),
+        cast_entry("Heon's", "Lee Ji-hoon", hangul="이지헌"),
+    ]))  # fmt: skip
+    result = run("actor", "lee ji hoon", "--catalog", str(path), "--no-bundled")
+    assert result.exit_code == ExitStatus.NO_MATCH
+    assert result.stderr.splitlines() == [
+        "Error: 'lee ji hoon' is the name of more than one actor",
+        "Did you mean: 이지헌, 이지훈?",
+        "Hint: type the Hangul name of the one you mean",
+    ]
 
 
 def test_an_exact_full_name_rules_out_someone_whose_given_name_it_is(actors):

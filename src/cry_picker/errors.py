@@ -103,11 +103,16 @@ class ActorNotFound(NotFound):
 
 
 class AmbiguousActor(NotFound):
-    """`text` fits several actors (a surname alone, or part of several names)."""
+    """`text` fits several actors (a surname alone, or part of several names); or, with
+    `namesakes`, is the whole name of several people told apart only by their Hangul
+    names, which are then the suggestions."""
 
-    def __init__(self, text: str, suggestions: Sequence[str], *, surname_only: bool) -> None:
+    def __init__(
+        self, text: str, suggestions: Sequence[str], *, surname_only: bool, namesakes: bool = False
+    ) -> None:
         super().__init__(text, suggestions)
         self.surname_only = surname_only
+        self.namesakes = namesakes
 
 
 # --- catalogue files -----------------------------------------------------------------------

@@ -45,6 +45,7 @@ MIN_PARTIAL = 4  # letters of a name key a partial name must have
 MIN_GIVEN = 5  # letters of a one-word given name ("Jieun"; "One" may be someone's stage name)
 
 FULL = frozenset({"actor", "aka", "actor_hangul"})  # fields that hold a whole name
+OWN = frozenset({"actor", "actor_hangul"})  # an actor's own name, before anyone's alias
 WEIGHTS = {"actor": 1.0, "aka": 0.97, "actor_hangul": 1.0, "role": 0.9, "given name": 1.0}
 
 
@@ -54,6 +55,7 @@ class NameQuery(NamedTuple):
     typo: bool  # some word cannot be romanised Korean: a slip of the fingers
     surname: str | None  # the query is one word that may be a surname
     partial: bool  # long enough to be the beginning of a full name
+    romanised: str | None = None  # Hangul typed: the key of its romanisation
 
 
 def name_query(text: str) -> NameQuery:
@@ -63,7 +65,8 @@ def name_query(text: str) -> NameQuery:
         romanised = romanise_name(text)
         keys = tuple(dict.fromkeys(k for k in (name_key(text), name_key(romanised)) if k))
         given = "".join(phonetic(t) for t in romanised.split()[1:]) or None
-        return NameQuery(keys, given, False, None, len(romanised.replace(" ", "")) >= 4)
+        partial = len(romanised.replace(" ", "")) >= 4
+        return NameQuery(keys, given, False, None, partial, name_key(romanised) or None)
     tokens = name_tokens(text)
     keys = tuple(name_query_keys(text))
     # Two words read as a given name ("Jong Suk") unless the first is a surname ("Yoo Geon");
@@ -88,10 +91,11 @@ class Person(NamedTuple):
 
 
 def _exact(index: Index, keys: Iterable[str], fields: frozenset[str]) -> list[Person]:
-    """Cast entries whose name is exactly the first of `keys` that names anyone, a whole
-    name (an actor's) before a role: the likelier reading of the words wins."""
+    """Cast entries whose name is exactly the first of `keys` that names anyone: an actor's
+    own name before another actor's alias, and a whole name before a role. The likelier
+    reading of the words wins ("Ji Soo" is the actor Ji Soo, not an alias of Kim Ji-soo)."""
     keys = list(keys)
-    for wanted in (fields & FULL, fields - FULL):
+    for wanted in (fields & OWN, fields & (FULL - OWN), fields - FULL):
         for key in keys:
             key_index = index.name_key_index(key)
             if key_index is None:
@@ -162,6 +166,22 @@ def _partial(index: Index, keys: Iterable[str]) -> list[Person]:
     return found
 
 
+def _unwritten_hangul(catalogue: Catalogue, typed: NameQuery, found: list[Person]) -> list[Person]:
+    """Hangul typed that found Hangul names: also the cast entries of the same name
+    written only in Latin letters (they may be the same person, whose Hangul the
+    catalogue does not give), never one whose Hangul is another person's."""
+    if typed.romanised is None or not any(p.field == "actor_hangul" for p in found):
+        return found
+    index = catalogue.index
+    seen = {unpack_name(index.name_refs[p.flat])[:2] for p in found}
+    for person in _exact(index, [typed.romanised], OWN):
+        owner, cast_pos, _ = unpack_name(index.name_refs[person.flat])
+        if (owner, cast_pos) not in seen and catalogue[owner].cast[cast_pos].actor_hangul is None:
+            seen.add((owner, cast_pos))
+            found.append(person)
+    return found
+
+
 def _people(catalogue: Catalogue, found: Iterable[Person]) -> list[str]:
     """The different actors among cast entries, by their catalogue name, best first."""
     index = catalogue.index
@@ -201,11 +221,14 @@ def _first_stage(
     return "none", []
 
 
-def name_hits(index: Index, query: str, *, roles: bool = True) -> dict[int, Hit]:
+def name_hits(catalogue: Catalogue, query: str) -> dict[int, Hit]:
     """Best name hit per drama, for `search`: the first stage that finds anyone (exact
     names and roles, a given name, a typo), else part of a name as a weak hint."""
-    fields = FULL | {"role"} if roles else FULL
-    return _hits(index, _first_stage(index, name_query(query), query, fields)[1])
+    typed = name_query(query)
+    stage, found = _first_stage(catalogue.index, typed, query, FULL | {"role"})
+    if stage == "exact":
+        found = _unwritten_hangul(catalogue, typed, found)
+    return _hits(catalogue.index, found)
 
 
 def surname_hits(index: Index, query: str) -> dict[int, Hit]:
@@ -231,9 +254,9 @@ def actor_matches(catalogue: Catalogue, actor: str) -> dict[int, Hit]:
     index = catalogue.index
     typed = name_query(text)
     stage, found = _first_stage(index, typed, text, FULL)
-    if stage == "exact":  # namesakes written alike are one name: their dramas are shown
-        return _hits(index, found)
     people = _people(catalogue, found)
+    if stage == "exact" and len(people) == 1:  # namesakes written alike are one name
+        return _hits(index, _unwritten_hangul(catalogue, typed, found))
     if len(people) > 1:
         raise AmbiguousActor(text, people[:5], surname_only=False)
     if people and stage != "partial":
@@ -301,7 +324,8 @@ class Profile(NamedTuple):
 def actor_profile(catalogue: Catalogue, actor: str) -> Profile:
     """The actor `actor` names (as `actor_matches` resolves it) and every drama of theirs.
 
-    Raises what `actor_matches` raises."""
+    Raises what `actor_matches` raises, and AmbiguousActor when the name is written alike
+    for people with different Hangul names: one page must be one person."""
     index = catalogue.index
     hits = actor_matches(catalogue, actor)
     appearances: list[Appearance] = []
@@ -315,6 +339,9 @@ def actor_profile(catalogue: Catalogue, actor: str) -> Profile:
         names.append(member.actor)
         hangul += [member.actor_hangul] if member.actor_hangul else []
         aka += member.aka
+    if len(set(hangul)) > 1:
+        raise AmbiguousActor(clean_query(actor), sorted(set(hangul)), surname_only=False,
+                             namesakes=True)  # fmt: skip
     name = max(dict.fromkeys(names), key=names.count)
     others = [n for n in dict.fromkeys([*names, *aka]) if n != name]
     appearances.sort(key=lambda a: (-a.drama.year, a.drama.title.casefold()))

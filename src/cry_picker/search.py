@@ -56,7 +56,7 @@ def search(
     if exact is not None:
         add(dict.fromkeys(exact[0], exact[1]))
     add(title_scores(index, text, floor=TITLE_FLOOR))
-    names = name_hits(index, text)
+    names = name_hits(catalogue, text)
     add(names)
     if not names:
         add(surname_hits(index, text))

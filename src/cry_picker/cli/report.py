@@ -145,6 +145,13 @@ def _actor(error: e.ActorNotFound) -> Words:
 
 
 def _ambiguous_actor(error: e.AmbiguousActor) -> Words:
+    if error.namesakes:
+        return Words(
+            f"{quoted(error.text)} is the name of more than one actor",
+            ExitStatus.NO_MATCH,
+            "type the Hangul name of the one you mean",
+            error.suggestions,
+        )
     what = "is only a surname" if error.surname_only else "fits more than one actor"
     return Words(
         f"{quoted(error.text)} {what}; several actors share it",
