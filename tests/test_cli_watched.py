@@ -147,9 +147,9 @@ def test_an_unwritable_data_directory_gives_one_clear_message(
     result = run("watched", "add", "Radiant")
     assert result.exit_code == ExitStatus.STORAGE
     assert result.stderr.splitlines() == [
-        f"Error: cannot use the data directory {blocker / 'cry-picker'}: Not a directory",
-        f"Hint: make {blocker / 'cry-picker'} writable, or set XDG_DATA_HOME to a directory "
-        "you can write to",
+        f"Error: cannot use the data directory {blocker / 'cry-picker'}: a file is in the way",
+        f"Hint: move the file that stands in the way of {blocker / 'cry-picker'}, or set "
+        "XDG_DATA_HOME to a directory you can write to",
     ]
     assert run("suggest", "--mood", "grief").exit_code == 0  # reading still works
 

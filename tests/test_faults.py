@@ -196,24 +196,43 @@ def test_a_filesystem_that_refuses_the_lock_is_one_line_and_exit_3(
     refuse_locks(monkeypatch, code)
     result = run("watched", "add", "Radiant")
     assert result.exit_code == ExitStatus.STORAGE
+    fix = {
+        errno.EROFS: f"{directory} is on a read-only filesystem;",
+        errno.ENOSPC: "free some space (or files, if its inodes ran out) on its filesystem, or",
+    }[code]
     assert result.stderr.splitlines() == [
         f"Error: cannot use the data directory {directory}: {os.strerror(code)}",
-        f"Hint: make {directory} writable, or set XDG_DATA_HOME to a directory you can write to",
+        f"Hint: {fix} set XDG_DATA_HOME to a directory you can write to",
     ]
     assert run("suggest", "--limit", "1").exit_code == ExitStatus.OK
 
 
-@pytest.mark.parametrize("kind", ["directory", "symlink loop"])
+def test_a_file_where_the_data_directory_should_be_is_named_as_such(run, isolated_environment):
+    directory = data_dir(isolated_environment)
+    directory.parent.mkdir(parents=True)
+    directory.write_text("not a directory")
+    result = run("watched", "add", "Radiant")
+    assert result.exit_code == ExitStatus.STORAGE
+    assert result.stderr.splitlines() == [
+        f"Error: cannot use the data directory {directory}: a file is in the way",
+        f"Hint: move the file that stands in the way of {directory}, or set XDG_DATA_HOME to "
+        "a directory you can write to",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["directory", "symlink loop", "dangling symlink"])
 def test_a_lock_path_that_is_not_a_file_is_one_line_and_exit_3(run, isolated_environment, kind):
     lock = data_dir(isolated_environment) / "watched.json.lock"
     lock.parent.mkdir(parents=True)
     if kind == "directory":
         lock.mkdir()
-    else:
+    elif kind == "symlink loop":
         lock.symlink_to(lock.name)
+    else:
+        lock.symlink_to("/nonexistent/lock")
     result = run("watched", "add", "Radiant")
     assert result.exit_code == ExitStatus.STORAGE
-    reason = "Is a directory" if kind == "directory" else "Too many levels of symbolic links"
+    reason = "Is a directory" if kind == "directory" else "it is a symbolic link"
     assert result.stderr.splitlines() == [
         f"Error: cannot lock the watched log with {lock}: {reason}",
         f"Hint: {lock} should be an ordinary file, or absent; move it out of the way",
@@ -236,6 +255,7 @@ def test_a_damaged_log_on_a_read_only_filesystem_still_gives_suggestions(
     assert listed.exit_code == ExitStatus.STORAGE
     assert listed.stderr == (
         f"Error: the watched log {log} is damaged and cannot be moved aside: Read-only file system\n"
+        f"Hint: move {log} out of the way to start a fresh log\n"
     )
     assert log.read_text() == "{ not json"
 
@@ -330,6 +350,22 @@ def test_a_damaged_symlinked_log_is_moved_aside_next_to_the_file_it_names(tmp_pa
     assert aside.read_text() == "{ not json"
     assert log.path.is_symlink()
     assert [r.title for r in watched.WatchedLog(synced.parent).records()] == ["Radiant"]
+
+
+def test_a_damaged_log_made_read_only_is_left_as_it_is(run, isolated_environment):
+    log = damaged_log(isolated_environment)
+    log.chmod(0o444)
+    result = run("watched", "add", "Radiant")
+    assert result.exit_code == ExitStatus.STORAGE
+    assert result.stderr.splitlines() == [
+        f"Error: the watched log {log} is damaged and cannot be moved aside: it is read-only",
+        f"Hint: move {log} out of the way to start a fresh log",
+    ]
+    suggested = run("suggest", "--limit", "1")
+    assert suggested.exit_code == ExitStatus.OK
+    assert suggested.stderr.startswith(f"Warning: the watched log {log} is damaged")
+    assert log.read_text() == "{ not json"
+    assert not any(p.name.startswith("watched.json.corrupt") for p in log.parent.iterdir())
 
 
 def test_a_log_made_read_only_is_not_overwritten(run, isolated_environment):

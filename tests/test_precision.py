@@ -151,7 +151,7 @@ def dramas_of(catalogue, name):
     return sorted(catalogue[p].title for p in actor_matches(catalogue, name))
 
 
-def cast_entry(title: str, actor: str, *, hangul: str | None = None, aka=()) -> str:
+def cast_entry(title, actor, *, hangul=None, aka=()):
     text = entry(title, cast=[(actor, "Lead")])
     if hangul:
         text = text.replace('role = "Lead"', f'actor_hangul = "{hangul}"\nrole = "Lead"')

@@ -163,10 +163,11 @@ class CatalogueError(CryPickerError):
 class StorageError(CryPickerError):
     """The data directory or the watched log cannot be used."""
 
-    def __init__(self, path: Path, reason: str = "") -> None:
+    def __init__(self, path: Path, reason: str = "", code: int | None = None) -> None:
         super().__init__(path, reason)
         self.path = path
         self.reason = reason  # the operating system's words, when it gave some
+        self.code = code  # and its error number (errno), when there was one
 
 
 class DataDirUnusable(StorageError):

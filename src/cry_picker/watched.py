@@ -89,7 +89,7 @@ class WatchedLog:
                 with self._locked():
                     return self._read()
             except (DataDirUnusable, LockUnusable) as exc:
-                raise LogStuck(self.path, exc.reason) from None
+                raise LogStuck(self.path, exc.reason, exc.code) from None
 
     def titles(self) -> set[str]:
         """Identity keys (case, spaces and punctuation ignored) of every watched title."""
@@ -138,7 +138,7 @@ class WatchedLog:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise DataDirUnusable(self.directory, _why(exc)) from None
+                raise DataDirUnusable(self.directory, *_why(exc)) from None
         lock_path = Path(str(self.path) + ".lock")
         lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
         try:
@@ -149,8 +149,10 @@ class WatchedLog:
             raise DataDirUnusable(self.directory, "file locking is not supported") from None
         except OSError as exc:
             if exc.errno in _DIRECTORY_ERRORS or exc.errno is None:
-                raise DataDirUnusable(self.directory, _why(exc)) from None
-            raise LockUnusable(lock_path, _why(exc)) from None
+                raise DataDirUnusable(self.directory, *_why(exc)) from None
+            if lock_path.is_symlink() and exc.errno == errno.ELOOP:  # links are not followed
+                raise LockUnusable(lock_path, "it is a symbolic link", exc.errno) from None
+            raise LockUnusable(lock_path, *_why(exc)) from None
         try:
             yield
         finally:
@@ -185,16 +187,19 @@ class WatchedLog:
         except (FileNotFoundError, NotADirectoryError):
             raise FileNotFoundError() from None
         except OSError as exc:
-            raise LogUnreadable(self.path, _why(exc)) from None
+            raise LogUnreadable(self.path, *_why(exc)) from None
         if len(raw) > MAX_BYTES:
             raise LogTooBig(self.path, MAX_BYTES)
         return raw
 
     def _move_aside(self) -> None:
-        """Rename the damaged file (through a link, the file it names) next to itself."""
+        """Rename the damaged file (through a link, the file it names) next to itself;
+        one the user made read-only is left as it is (LogStuck)."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
             source = atomic.target_of(self.path)
+            if _read_only(source):
+                raise LogStuck(self.path, "it is read-only", errno.EACCES)
             target = source.with_name(f"{source.name}.corrupt-{stamp}")
             counter = 1
             while target.exists():
@@ -202,7 +207,7 @@ class WatchedLog:
                 target = source.with_name(f"{source.name}.corrupt-{stamp}-{counter}")
             os.replace(source, target)
         except OSError as exc:
-            raise LogStuck(self.path, _why(exc)) from None
+            raise LogStuck(self.path, *_why(exc)) from None
         self._on_event(MovedAside(self.path, target))
 
     def _write(self, records: list[Record]) -> None:
@@ -212,7 +217,7 @@ class WatchedLog:
         try:
             atomic.write(self.path, data, prefix=TEMP_PREFIX, durable=True)
         except OSError as exc:
-            raise DataDirUnusable(self.directory, _why(exc)) from None
+            raise DataDirUnusable(self.directory, *_why(exc)) from None
 
     def _check_writable(self) -> None:
         """A log the user made read-only is not replaced (renaming over it would work)."""
@@ -222,10 +227,17 @@ class WatchedLog:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise LogUnreadable(self.path, _why(exc)) from None
-        # Root may write anything, so the mode bits are the user's intent as well.
-        if not mode & 0o222 or not os.access(target, os.W_OK):
+            raise LogUnreadable(self.path, *_why(exc)) from None
+        if _read_only(target, mode):
             raise LogReadOnly(self.path)
+
+
+def _read_only(path: Path, mode: int | None = None) -> bool:
+    """Whether the user made `path` read-only. Root may write anything, so the mode bits
+    are taken as the user's intent as well as what the system allows."""
+    if mode is None:
+        mode = os.stat(path).st_mode
+    return not mode & 0o222 or not os.access(path, os.W_OK)
 
 
 def _check_kind(path: Path, info: os.stat_result) -> None:
@@ -272,5 +284,6 @@ def _parse(data: Any) -> list[Record]:
     return records
 
 
-def _why(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+def _why(exc: OSError) -> tuple[str, int | None]:
+    """The operating system's words for a failure, and its error number."""
+    return exc.strerror or str(exc), exc.errno

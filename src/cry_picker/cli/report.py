@@ -4,6 +4,7 @@ name our flags, commands and environment variables) and the statuses live here."
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -58,10 +59,25 @@ def quoted(text: str) -> str:
     return f"'{cut(text)}'"
 
 
-def _data_hint(path: Path) -> str:
-    if os.environ.get("XDG_DATA_HOME") or str(sys.platform).startswith("linux"):
-        return f"make {path} writable, or set XDG_DATA_HOME to a directory you can write to"
-    return f"make {path} writable"
+def _data_hint(path: Path, code: int | None) -> str:
+    """What to do about a data directory that cannot be used, by what went wrong."""
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        fix = "free some space (or files, if its inodes ran out) on its filesystem"
+    elif code in (errno.EEXIST, errno.ENOTDIR):
+        fix = f"move the file that stands in the way of {path}"
+    elif code == errno.EROFS:
+        fix = f"{path} is on a read-only filesystem"
+        if _xdg():
+            return f"{fix}; set XDG_DATA_HOME to a directory you can write to"
+        return fix
+    else:
+        fix = f"make {path} writable"
+    return f"{fix}, or set XDG_DATA_HOME to a directory you can write to" if _xdg() else fix
+
+
+def _xdg() -> bool:
+    """Whether XDG_DATA_HOME decides where the data directory is (Linux, or it is set)."""
+    return bool(os.environ.get("XDG_DATA_HOME")) or str(sys.platform).startswith("linux")
 
 
 _WHAT = {"title": "a title", "query": "a search query", "actor": "an actor's name",
@@ -186,6 +202,7 @@ def _storage(error: e.StorageError) -> Words:
         return Words(
             f"the watched log {path} is damaged and cannot be moved aside{reason}",
             ExitStatus.STORAGE,
+            f"move {path} out of the way to start a fresh log",
         )
     if isinstance(error, e.LogNotAFile):
         return Words(
@@ -208,8 +225,12 @@ def _storage(error: e.StorageError) -> Words:
             ExitStatus.STORAGE,
             f"{path} should be an ordinary file, or absent; move it out of the way",
         )
+    if error.code in (errno.EEXIST, errno.ENOTDIR):
+        reason = ": a file is in the way"
     return Words(
-        f"cannot use the data directory {path}{reason}", ExitStatus.STORAGE, _data_hint(path)
+        f"cannot use the data directory {path}{reason}",
+        ExitStatus.STORAGE,
+        _data_hint(path, error.code),
     )
 
 
