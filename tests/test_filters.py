@@ -115,6 +115,23 @@ def test_every_filter_is_a_reason_worth_no_points(shelf):
     assert sum(r.points for r in found.reasons) == found.score
 
 
+def test_list_and_surprise_say_which_filters_each_drama_passed(cli):
+    lines = cli("list", "--network", "kbs", "--max-episodes", "20").stdout.splitlines()
+    assert [line.split(" (")[0] for line in lines] == ["Old Flame", "Unknown End"]
+    assert lines[0].endswith(" · on KBS2 (filter), 16 episodes (filter)")
+    listed = json.loads(cli("list", "--network", "kbs", "--max-episodes", "20", "--json").stdout)
+    assert [r["text"] for r in listed[1]["reasons"]] == ["on KBS1 (filter)", "20 episodes (filter)"]
+    assert all(r["points"] == 0 for item in listed for r in item["reasons"])
+    unfiltered = json.loads(cli("list", "--json").stdout)
+    assert all(item["reasons"] == [] for item in unfiltered)
+
+    picked = cli("surprise", "--network", "kbs1", "--seed", "3").stdout.splitlines()
+    assert picked[:2] == ["Unknown End", "Picked for: tears: 5/5; on KBS1 (filter)"]
+    item = json.loads(cli("surprise", "--aired", "2021-", "--seed", "3", "--json").stdout)
+    assert {r["kind"] for r in item["reasons"]} == {"tears", "aired"}
+    assert sum(r["points"] for r in item["reasons"]) == item["score"]
+
+
 def test_no_ending_in_any_output_without_spoilers(cli):
     for args in (
         ["suggest", "--ending", "sad", "--ending", "bittersweet", "--json"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich import box
@@ -16,7 +16,7 @@ from rich.text import Text
 
 from ..model import CastMember, Drama
 from ..people import Profile
-from ..results import Result
+from ..results import Reason, Result
 from ..vocab import ERAS, MOODS
 from . import views
 from .views import clean
@@ -109,8 +109,13 @@ class _Cast:
                 yield Text("─" * (indent + min(room, widths[2])))
 
 
-def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> Panel:
+def card(
+    drama: Drama, *, spoilers: bool = False, watched: bool = False, reasons: Sequence[Reason] = ()
+) -> Panel:
     parts: list[RenderableType] = []
+    if reasons:
+        said = "; ".join(views.reason(r, spoilers=spoilers) for r in reasons)
+        parts.append(_label("Picked for", Text(said, style="green")))
     if drama.alt_titles:
         parts.append(_label("Also known as", " · ".join(clean(t) for t in drama.alt_titles)))
     parts.append(Text(views.facts(drama), style="italic"))
@@ -210,24 +215,32 @@ def profile(found: Profile, watched: Collection[int] = ()) -> Panel:
     )
 
 
-def listing(dramas: Sequence[tuple[int, Drama]], watched: Collection[int] = ()) -> Table:
+def listing(
+    dramas: Sequence[tuple[int, Drama]],
+    watched: Collection[int] = (),
+    reasons: Mapping[int, Sequence[Reason]] | None = None,
+) -> Table:
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD)
-    for column in ("Title", "Year", "Network", "Era", "Tears", "Moods"):
+    columns = ["Title", "Year", "Network", "Era", "Tears", "Moods"]
+    for column in [*columns, "Filters"] if reasons else columns:
         table.add_column(column)
     for position, drama in dramas:
         title = Text(clean(drama.title), style="bold")
         if position in watched:
             title.append(" ✓", style="green")
-        table.add_row(
+        row: list[RenderableType] = [
             title,
             str(drama.year),
             Text(clean(drama.network)),
             Text(views.era(drama)),
             _meter(drama.tears),
             Text(", ".join(clean(m) for m in drama.moods)),
-        )
+        ]
+        if reasons:
+            row.append(Text(", ".join(views.reason(r) for r in reasons.get(position, ()))))
+        table.add_row(*row)
     return table
 
 

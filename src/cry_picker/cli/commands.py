@@ -286,7 +286,7 @@ def surprise(
     )  # fmt: skip
     if not fitting:
         raise Failure("no unwatched drama fits all of that")
-    out.card(random.Random(seed).choice(fitting).drama, spoilers=spoilers)
+    out.pick(random.Random(seed).choice(fitting), spoilers=spoilers)
     return ExitStatus.OK
 
 
@@ -326,6 +326,7 @@ def list_dramas(
 
     Example: cry-picker list --max-episodes 12 --sort tears
     """  # fmt: skip
+    from ..filters import reasons
     from ..listing import listing
 
     out = Output.choose(as_json=as_json)
@@ -336,7 +337,8 @@ def list_dramas(
     )
     if not positions:
         raise Failure("no drama in the catalogue fits all of that")
-    out.listing([(p, catalogue[p]) for p in positions], watched_positions(catalogue))
+    passed = {p: reasons(catalogue.index, p, filters) for p in positions}
+    out.listing([(p, catalogue[p]) for p in positions], watched_positions(catalogue), passed)
     return ExitStatus.OK
 
 

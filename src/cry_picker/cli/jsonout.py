@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from ..model import Drama
@@ -13,12 +13,20 @@ from ..schema import SPOILER_FIELDS
 from . import views
 
 
-def drama(item: Drama, *, spoilers: bool = False, watched: bool | None = None) -> dict[str, Any]:
+def drama(
+    item: Drama,
+    *,
+    spoilers: bool = False,
+    watched: bool | None = None,
+    reasons: Sequence[Reason] | None = None,
+) -> dict[str, Any]:
     """Every catalogue field of a drama; the spoiler fields only when asked for."""
     record = item.to_record()
     if not spoilers:
         for name in SPOILER_FIELDS:
             del record[name]
+    if reasons is not None:
+        record["reasons"] = [reason(r, spoilers=spoilers) for r in reasons]
     if watched is not None:
         record["watched"] = watched
     return record

@@ -10,7 +10,7 @@ terminal is actually shown something.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import jsonout, plain
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from ..model import Drama
     from ..people import Profile
-    from ..results import Result
+    from ..results import Reason, Result
 
 Mode = Literal["terminal", "plain", "json"]
 Empty = Literal["list", "object"]
@@ -83,17 +83,40 @@ class Output:
 
         self._show(lambda: plain.card(drama, spoilers=spoilers, watched=watched), rich)
 
-    def listing(self, dramas: Sequence[tuple[int, Drama]], watched: Collection[int] = ()) -> None:
+    def pick(self, result: Result, *, spoilers: bool = False) -> None:
+        """One drama picked at random (`surprise`), as a card with what it was picked for."""
+        drama, reasons = result.drama, result.reasons
         if self.json:
-            self.data([jsonout.drama(d, watched=p in watched) for p, d in dramas])
+            self.data(jsonout.ranked(result, spoilers=spoilers))
             return
 
         def rich() -> RenderableType:
             from . import cards
 
-            return cards.listing(dramas, watched)
+            return cards.card(drama, spoilers=spoilers, reasons=reasons)
 
-        self._show(lambda: plain.listing(dramas, watched), rich)
+        self._show(lambda: plain.card(drama, spoilers=spoilers, reasons=reasons), rich)
+
+    def listing(
+        self,
+        dramas: Sequence[tuple[int, Drama]],
+        watched: Collection[int] = (),
+        reasons: Mapping[int, Sequence[Reason]] | None = None,
+    ) -> None:
+        """Dramas a line each; `reasons`, the filters each passed (in JSON, always a list)."""
+        if self.json:
+            self.data([
+                jsonout.drama(d, watched=p in watched, reasons=(reasons or {}).get(p, ()))
+                for p, d in dramas
+            ])  # fmt: skip
+            return
+
+        def rich() -> RenderableType:
+            from . import cards
+
+            return cards.listing(dramas, watched, reasons)
+
+        self._show(lambda: plain.listing(dramas, watched, reasons), rich)
 
     def profile(self, profile: Profile, watched: Collection[int] = ()) -> None:
         """An actor and their dramas (`cry-picker actor`)."""

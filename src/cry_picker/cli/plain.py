@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..model import Drama
 from ..people import Profile
-from ..results import Result
+from ..results import Reason, Result
 from ..vocab import ERAS, MOODS
 from . import views
 from .views import clean
 
 
-def card(drama: Drama, *, spoilers: bool = False, watched: bool = False) -> str:
+def card(
+    drama: Drama, *, spoilers: bool = False, watched: bool = False, reasons: Sequence[Reason] = ()
+) -> str:
     title = clean(drama.title)
     if drama.hangul:
         title += f"  {clean(drama.hangul)}"
     if watched:
         title += "  [watched]"
     lines = [title]
+    if reasons:
+        lines.append(
+            "Picked for: " + "; ".join(views.reason(r, spoilers=spoilers) for r in reasons)
+        )
     if drama.alt_titles:
         lines.append("Also known as: " + " · ".join(clean(t) for t in drama.alt_titles))
     lines.append(views.facts(drama))
@@ -64,10 +70,20 @@ def ranked(
     return "\n".join(lines) + "\n"
 
 
-def listing(dramas: Sequence[tuple[int, Drama]], watched: Collection[int] = ()) -> str:
-    return "".join(
-        views.one_line(d) + ("  [watched]" if p in watched else "") + "\n" for p, d in dramas
-    )
+def listing(
+    dramas: Sequence[tuple[int, Drama]],
+    watched: Collection[int] = (),
+    reasons: Mapping[int, Sequence[Reason]] | None = None,
+) -> str:
+    """One line a drama; the filters it passed at the end of its line."""
+    lines = []
+    for position, drama in dramas:
+        line = views.one_line(drama)
+        passed = (reasons or {}).get(position, ())
+        if passed:
+            line += " · " + ", ".join(views.reason(r) for r in passed)
+        lines.append(line + ("  [watched]" if position in watched else "") + "\n")
+    return "".join(lines)
 
 
 def moods() -> str:
