@@ -148,10 +148,10 @@ class WatchedLog:
         except NotImplementedError:  # a filesystem without locks
             raise DataDirUnusable(self.directory, "file locking is not supported") from None
         except OSError as exc:
+            if lock_path.is_symlink():  # filelock 4 will not follow it; 3.x fails on its target
+                raise LockUnusable(lock_path, "it is a symbolic link", exc.errno) from None
             if exc.errno in _DIRECTORY_ERRORS or exc.errno is None:
                 raise DataDirUnusable(self.directory, *_why(exc)) from None
-            if lock_path.is_symlink() and exc.errno == errno.ELOOP:  # links are not followed
-                raise LockUnusable(lock_path, "it is a symbolic link", exc.errno) from None
             raise LockUnusable(lock_path, *_why(exc)) from None
         try:
             yield
