@@ -1,7 +1,7 @@
 """The catalogue a command works on: the bundled dramas, a user's own file, or both.
 
-`open_catalogue` merges the sources (a user's entry replaces a bundled one with the
-same title), builds or reads the cached match index, and returns a `Catalogue` that
+`open_catalogue` merges the sources (a user's entry replaces a bundled one of the same
+name: see `replaced_by`), builds or reads the cached match index, and returns a `Catalogue` that
 hands out `Drama` records by position, materialising only the ones asked for.
 """
 
@@ -103,17 +103,31 @@ class Catalogue:
 
 def replaced_by(base: Sequence[Drama], overlay: Sequence[Drama]) -> dict[int, int]:
     """Which `base` drama each `overlay` entry replaces (by position): the one that has the
-    entry's title as its title or as one of its other titles, ignoring case and punctuation."""
+    entry's title as its title, as one of its other titles or as its Hangul title, or
+    failing those the one whose title is the entry's Hangul title; ignoring case, spaces
+    and punctuation. A Hangul title only counts when one `base` drama has it: remakes
+    share theirs."""
     names: dict[str, int] = {}
     for position, drama in enumerate(base):
         names.setdefault(compact(drama.title), position)
+    titles = dict(names)
     for position, drama in enumerate(base):
         for alt in drama.alt_titles:
             names.setdefault(compact(alt), position)
+    hangul: dict[str, list[int]] = {}
+    for position, drama in enumerate(base):
+        key = compact(drama.hangul) if drama.hangul else ""
+        if key:
+            hangul.setdefault(key, []).append(position)
+    for key, owners in hangul.items():
+        if len(owners) == 1:
+            names.setdefault(key, owners[0])
     found: dict[int, int] = {}
     taken: set[int] = set()
     for position, drama in enumerate(overlay):
         target = names.get(compact(drama.title))
+        if target is None and drama.hangul:
+            target = titles.get(compact(drama.hangul))
         if target is not None and target not in taken:
             found[position] = target
             taken.add(target)
@@ -121,8 +135,8 @@ def replaced_by(base: Sequence[Drama], overlay: Sequence[Drama]) -> dict[int, in
 
 
 def merge(base: Sequence[Drama], overlay: Sequence[Drama]) -> list[Drama]:
-    """`overlay` entries replace the `base` dramas they name (by title or other title);
-    the rest go last."""
+    """`overlay` entries replace the `base` dramas they name (see `replaced_by`); the rest
+    go last."""
     replacing = {target: overlay[mine] for mine, target in replaced_by(base, overlay).items()}
     merged = [replacing.get(position, drama) for position, drama in enumerate(base)]
     used = set(replaced_by(base, overlay))

@@ -95,7 +95,20 @@ class TitleNotFound(NotFound):
 
 
 class AmbiguousTitle(NotFound):
-    """Several dramas fit `text` equally well; `suggestions` lists them."""
+    """Several dramas fit `text` equally well; `suggestions` lists their titles and
+    `years` the years they first aired, in the same order. `name` is the name they share
+    when a year after it picks one ("Trap" for Trap of 2019 and Trap (2020)), else None."""
+
+    def __init__(
+        self,
+        text: str,
+        suggestions: Sequence[str],
+        years: Sequence[int] = (),
+        name: str | None = None,
+    ) -> None:
+        super().__init__(text, suggestions)
+        self.years = tuple(years)
+        self.name = name
 
 
 class ActorNotFound(NotFound):

@@ -249,8 +249,10 @@ def actor_matches(catalogue: Catalogue, actor: str) -> dict[int, Hit]:
     with the closest names when nobody fits.
     """
     text = clean_query(actor)
-    if not fold(text):
+    if not text:
         raise EmptyText("actor")
+    if not fold(text):  # "!!!" was typed: a name nobody has, not an empty one
+        raise ActorNotFound(text, [])
     index = catalogue.index
     typed = name_query(text)
     stage, found = _first_stage(index, typed, text, FULL)

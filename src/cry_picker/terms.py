@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .errors import EmptyText, UnknownTerm
-from .text import fold, has_hangul, romanise
+from .text import clean_query, fold, has_hangul, romanise
 from .vocab import CRY_WORDS, ERAS, MOODS, Era, era_by_name
 
 MAX_TERM = 100  # longer text is cut before matching; no mood or era name comes close
@@ -157,7 +157,9 @@ def resolve_mood(text: str, custom: Collection[str] = ()) -> MoodMatch:
     if is_cry(text):
         return MoodMatch(CRY, text.strip(), exact=True)
     key = term_key(text[: MAX_TERM * 2])[:MAX_TERM]
-    if not key:
+    if not key:  # nothing typed, or nothing a word is made of ("!!!")
+        if clean_query(text):
+            raise UnknownTerm("mood", clean_query(text), [])
         raise EmptyText("mood")
     found = _lookup(key, _mood_terms(), custom)
     if found is not None:
@@ -183,6 +185,8 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
     """
     key = era_key(text[: MAX_TERM * 2])[:MAX_TERM]
     if not key:
+        if clean_query(text):
+            raise UnknownTerm("era", clean_query(text), [])
         raise EmptyText("era")
     own = {era_key(word): word for word in custom}
     if key in _era_terms() or key in own:

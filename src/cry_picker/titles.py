@@ -4,20 +4,23 @@ one drama.
 A title resolves when the query is one of a drama's names exactly (its title, another
 title or its Hangul title, ignoring case, punctuation and a leading article), or a typo
 of one: close as a whole string. Part of a title ("Scarlet", or "W" inside "Weightlifting
-Fairy") is only ever a suggestion. A year ("Mother 2018", "Mother (2018)") picks between
-dramas of the same name; Hangul is also tried romanised, for catalogues without Hangul.
+Fairy") is only ever a suggestion, and so is a title held in the query as whole words
+("Time" in "Time Traveler"). Two dramas of one name, a later one told apart by its year
+("Trap" and "Trap (2020)"), are "could be more than one" until a year ("Trap 2020",
+"Trap (2019)") picks one; Hangul is also tried romanised, for catalogues without Hangul.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .catalogue import Catalogue
 from .errors import AmbiguousTitle, EmptyText, TitleNotFound
 from .index import Index, unpack_title
 from .model import Drama
 from .results import Hit, Kind, Reason, Result
-from .text import clean_query, compact, fold, has_hangul, romanise, title_key
+from .text import clean_query, compact, fold, has_hangul, romanise, title_key, without_article
 
 TYPO_FLOOR = 75  # a typo must be this close to a title, as a whole, to be an answer...
 # ... and pass `is_typo`, word by word ("Secert" is Secret; "Secretary Kim" is not)
@@ -27,6 +30,10 @@ AMBIGUOUS = 3  # two different dramas this close at the top: ask, do not guess
 MIN_PART = 4  # letters a title must have to count as part of another
 KINDS = (Kind.TITLE, Kind.ALT_TITLE, Kind.HANGUL_TITLE)  # by the index's title field
 _YEAR = re.compile(r"\s*[(\[]?\b((?:19|20)\d\d)[)\]]?\s*$")
+_DATED = re.compile(r"\s*[(\[]((?:19|20)\d\d)[)\]]\s*$")  # "Trap (2020)": a title and its year
+HELD = 70  # a name held in the query, or holding it, as whole words: 70-85 by coverage...
+HELD_FIRST = 10  # ... more when it starts the longer one ("Goblin" in "Goblin: The ...")
+HEAD = 95  # ... and this when it is all of a name before its colon ("Goblin: The ...")
 _NUMBER = re.compile(r"\d+")
 
 
@@ -94,13 +101,15 @@ def resolve(catalogue: Catalogue, title: str) -> Result:
     index = catalogue.index
     query = clean_query(title)
     if not query:
-        raise EmptyText("title")
+        raise EmptyText("title")  # nothing but spaces (and control characters) was typed
     exact = exact_title(index, query)
     if exact is not None:
         owners, hit = exact
-        if len(owners) > 1:
-            raise AmbiguousTitle(query, [index.titles[p] for p in owners[:5]])
+        _only_one(catalogue, query, owners, compact(query))
         return _result(catalogue, owners[0], 100, hit)
+    twins = year_twins(index, compact(query))
+    if len(twins) > 1:  # "Trap" when only "Trap (2019)" and "Trap (2020)" are here
+        _only_one(catalogue, query, twins, "")
     year_match = _YEAR.search(query)
     if year_match and fold(query[: year_match.start()]):
         named = _with_year(catalogue, query[: year_match.start()], int(year_match.group(1)))
@@ -121,10 +130,76 @@ def resolve(catalogue: Catalogue, title: str) -> Result:
         top = ranked[0][1].score
         rivals = [p for p, hit in ranked if hit.score >= top - AMBIGUOUS]
         if len(rivals) > 1:
-            raise AmbiguousTitle(query, [index.titles[p] for p in rivals[:5]])
+            rivals = rivals[:5]
+            years = [index.years[p] for p in rivals]
+            raise AmbiguousTitle(query, [index.titles[p] for p in rivals], years)
         position, hit = ranked[0]
+        # "Trpa" is Trap, or Trap (2020): a slip of the name, not of the drama.
+        matched = index.titles[position] if hit.kind is Kind.TITLE else index.title_keys[hit.ref]
+        _only_one(catalogue, query, [position], compact(matched))
         return _result(catalogue, position, round(hit.score), hit)
     raise TitleNotFound(query, closest_titles(catalogue, query))
+
+
+def _only_one(catalogue: Catalogue, query: str, owners: list[int], name: str) -> None:
+    """Raise AmbiguousTitle unless `owners`, and the dramas titled with `name` (a `compact`
+    key) and their year ("Trap (2020)" for "trap"), are one drama."""
+    index = catalogue.index
+    twins = year_twins(index, name) if name else []
+    found = list(dict.fromkeys([*owners, *twins]))
+    if len(found) < 2:
+        return
+    if twins:
+        found.sort(key=lambda p: (index.years[p], index.sort_key(p)))
+    found = found[:5]
+    years = [index.years[p] for p in found]
+    shared = None
+    if len(set(years)) == len(years):  # a year after the shared name picks one
+        shared = _DATED.sub("", index.titles[twins[0]]) if twins else query
+    raise AmbiguousTitle(query, [index.titles[p] for p in found], years, shared)
+
+
+def year_twins(index: Index, name: str) -> list[int]:
+    """The dramas titled `name` (a `compact` key) and the year they first aired, as
+    catalogues name the later of two dramas called Trap: "Trap (2020)". As for titles, a
+    leading article may be left out, unless some drama is titled exactly `name`: "Miracle"
+    is not "The Miracle (2016)" when a drama is called Miracle."""
+    whole, bare = dated_titles(index)
+    found = whole.get(name)
+    if found:
+        return found
+    ref = index.title_ref(name)
+    if ref is not None:
+        owner, field = unpack_title(index.title_refs[ref])
+        if field == 0 and compact(index.titles[owner]) == name:
+            return []
+    return bare.get(name, [])
+
+
+def dated_titles(index: Index) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The dramas titled with a name and the year they first aired ("Trap (2020)"), by
+    the name's `compact` key, and by that key without a leading article ("miracle" for
+    "The Miracle (2016)"). Built once per index."""
+    found: tuple[dict[str, list[int]], dict[str, list[int]]] | None
+    found = index.__dict__.get("_dated_titles")
+    if found is None:
+        whole: dict[str, list[int]] = {}
+        bare: dict[str, list[int]] = {}
+        for position, title in enumerate(index.titles):
+            if not title.endswith((")", "]")):  # most titles: one cheap test each
+                continue
+            dated = _DATED.search(title)
+            if dated is None or int(dated.group(1)) != index.years[position]:
+                continue
+            folded = fold(title[: dated.start()])
+            key = folded.replace(" ", "")
+            if key:
+                whole.setdefault(key, []).append(position)
+                loose = without_article(folded).replace(" ", "")
+                if loose != key:
+                    bare.setdefault(loose, []).append(position)
+        found = index.__dict__["_dated_titles"] = (whole, bare)
+    return found
 
 
 def _names(drama: Drama, hit: Hit) -> list[str]:
@@ -173,28 +248,115 @@ def is_typo(typed: str, title: str, words: frozenset[str]) -> bool:
 
 
 def _with_year(catalogue: Catalogue, name: str, year: int) -> Result | None:
-    """ "Mother (2018)": of the dramas called exactly `name`, the one first aired in `year`."""
+    """ "Mother (2018)": of the dramas called exactly `name`, the one first aired in `year`.
+
+    Raises AmbiguousTitle when several of them aired that year."""
     index = catalogue.index
     key = title_key(name)
     refs = [r for r, k in enumerate(index.title_keys) if k == key]
     owners = list(dict.fromkeys(unpack_title(index.title_refs[r])[0] for r in refs))
-    # "Mother (2018)" may itself be a title, for the later of two dramas called Mother.
+    # "Mother (2023)" may itself be a title, for the later of two dramas called Mother.
+    whole, bare = dated_titles(index)
+    owners += whole.get(key.replace(" ", ""), []) + bare.get(key.replace(" ", ""), [])
     dated = index.title_ref(f"{name} {year}")
     if dated is not None:
         owners.append(unpack_title(index.title_refs[dated])[0])
-    aired = [p for p in dict.fromkeys(owners) if catalogue[p].year == year]
-    if len(aired) != 1:
+    aired = [p for p in dict.fromkeys(owners) if index.years[p] == year]
+    if len(aired) > 1:
+        raise AmbiguousTitle(f"{name} {year}", [index.titles[p] for p in aired[:5]],
+                             [year] * len(aired[:5]))  # fmt: skip
+    if not aired:
         return None
     ref = next((r for r in refs if unpack_title(index.title_refs[r])[0] == aired[0]), -1)
-    return _result(catalogue, aired[0], 100, Hit(100.0, Kind.TITLE, ref))
+    kind = KINDS[unpack_title(index.title_refs[ref])[1]] if ref >= 0 else Kind.TITLE
+    return _result(catalogue, aired[0], 100, Hit(100.0, kind, ref))
 
 
 def closest_titles(catalogue: Catalogue, query: str, limit: int = 3) -> list[str]:
-    """Titles worth offering as "did you mean", best first."""
+    """Titles worth offering as "did you mean", best first: titles close to the query,
+    and titles held in it or holding it as whole words ("Time" for "Time Traveler")."""
     index = catalogue.index
-    scores = title_scores(index, query, floor=SUGGEST_FLOOR)
-    ranked = sorted(scores, key=lambda p: (-scores[p].score, index.sort_key(p)))
+    scores = {p: hit.score for p, hit in title_scores(index, query, floor=SUGGEST_FLOOR).items()}
+    for position, score in held_titles(catalogue, query).items():
+        scores[position] = max(score, scores.get(position, 0.0))
+    ranked = sorted(scores, key=lambda p: (-scores[p], index.sort_key(p)))
     return [index.titles[p] for p in ranked[:limit]]
+
+
+def held_titles(catalogue: Catalogue, query: str) -> dict[int, float]:
+    """Dramas one of whose names is held in the query as whole words ("Time" in "Time
+    Traveler"), or holds it ("Goblin" in "Goblin: The Lonely and Great God"), with a score
+    under 100: only ever a suggestion. The shorter one needs MIN_PART letters."""
+    index = catalogue.index
+    lines, starts, lookup = _key_lines(index)
+    found: dict[int, float] = {}
+
+    def keep(ref: int, score: float) -> None:
+        owner = unpack_title(index.title_refs[ref])[0]
+        found[owner] = max(score, found.get(owner, 0.0))
+
+    for probe in _probes(query):
+        key = title_key(probe)
+        size = len(key.replace(" ", ""))
+        if size < MIN_PART:
+            continue
+        words = key.split()
+        # Names held in the query: every run of its words, shorter than the whole.
+        for first in range(len(words)):
+            for last in range(first + 1, len(words) + 1):
+                run = " ".join(words[first:last])
+                held = len(run.replace(" ", ""))
+                if last - first == len(words) or held < MIN_PART:
+                    continue
+                for ref in lookup.get(run, ()):
+                    keep(ref, _held_score(held, size, at_start=first == 0))
+        # Names holding the query: every whole-word occurrence of it in a name.
+        at = lines.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if lines[at - 1] in " \n" and lines[end] in " \n":
+                ref = bisect_right(starts, at) - 1
+                name = index.title_keys[ref]
+                if name != key:
+                    first = at == starts[ref]
+                    score = _held_score(size, len(name.replace(" ", "")), at_start=first)
+                    if first and _is_head(catalogue, ref, key):
+                        score = HEAD
+                    keep(ref, score)
+            at = lines.find(key, end)
+    return found
+
+
+def _held_score(shorter: int, longer: int, *, at_start: bool) -> float:
+    return HELD + 15 * shorter / max(longer, 1) + (HELD_FIRST if at_start else 0)
+
+
+def _is_head(catalogue: Catalogue, ref: int, key: str) -> bool:
+    """Whether the name at `ref` is `key`, a colon and a subtitle ("Goblin: The Lonely and
+    Great God"). A dash is no sign: the short name may come after it as well as before."""
+    owner, field = unpack_title(catalogue.index.title_refs[ref])
+    drama = catalogue[owner]
+    names = [drama.title] if field == 0 else list(drama.alt_titles) if field == 1 else []
+    return any(
+        ":" in name and without_article(fold(name.split(":", 1)[0])) == key for name in names
+    )
+
+
+def _key_lines(index: Index) -> tuple[str, list[int], dict[str, list[int]]]:
+    """Every title key, one a line (and where each line starts), and which keys are equal:
+    for finding a query among the titles word by word. Built once per index."""
+    found: tuple[str, list[int], dict[str, list[int]]] | None = index.__dict__.get("_key_lines")
+    if found is None:
+        keys = index.title_keys
+        starts, at = [], 1
+        lookup: dict[str, list[int]] = {}
+        for ref, key in enumerate(keys):
+            starts.append(at)
+            at += len(key) + 1
+            lookup.setdefault(key, []).append(ref)
+        found = ("\n" + "\n".join(keys) + "\n", starts, lookup)
+        index.__dict__["_key_lines"] = found
+    return found
 
 
 def title_reason(index: Index, drama: Drama, hit: Hit) -> Reason:

@@ -39,6 +39,16 @@ def _remark(remark: Remark) -> str:
     entry = f'drama #{remark.entry} ("{cut(remark.title)}")'
     if remark.kind == "replaces":
         return f'{entry} replaces the bundled "{cut(remark.word)}" when merged over it'
+    if remark.kind == "shadowed":
+        return (
+            f"{entry}: other title {quoted(remark.word)} is the title of the bundled "
+            f'"{cut(remark.closest or "")}", which it will open when merged'
+        )
+    if remark.kind == "shared":
+        return (
+            f"{entry}: other title {quoted(remark.word)} is also one of the bundled "
+            f'"{cut(remark.closest or "")}"; typed alone, it will ask which one you mean'
+        )
     where = f"{entry}: {remark.kind} {quoted(remark.word)} is not in the vocabulary"
     if remark.closest is not None:
         return f"{where}; did you mean '{remark.closest}'?"

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 def resolve_or_point_at_actor(catalogue: Catalogue, title: str) -> Result:
     """The drama `title` names; when it names none but is an actor's name, say so."""
-    from ..errors import NotFound, TitleNotFound
+    from ..errors import EmptyText, NotFound, TitleNotFound
     from ..people import actor_profile
     from ..titles import resolve
     from .report import quoted
@@ -47,7 +47,7 @@ def resolve_or_point_at_actor(catalogue: Catalogue, title: str) -> Result:
     except TitleNotFound as missing:
         try:
             person = actor_profile(catalogue, title)
-        except (NotFound, ValueError):
+        except (NotFound, EmptyText, ValueError):
             raise missing from None
         raise Failure(
             f"no drama called {quoted(missing.text)}; {person.name} is an actor here",

@@ -144,11 +144,17 @@ def _title(error: e.TitleNotFound) -> Words:
 
 
 def _ambiguous_title(error: e.AmbiguousTitle) -> Words:
+    listed = error.suggestions
+    if len(error.years) == len(listed):  # "Trap (2019), Trap (2020)"
+        listed = tuple(
+            title if title.endswith((f"({year})", f"[{year}]")) else f"{title} ({year})"
+            for title, year in zip(listed, error.years, strict=True)
+        )
+    hint = "type more of the title"
+    if error.name is not None and error.years:
+        hint = f"add the year, as in {quoted(f'{error.name} {error.years[-1]}')}"
     return Words(
-        f"{quoted(error.text)} could be more than one drama",
-        ExitStatus.NO_MATCH,
-        "type more of the title",
-        error.suggestions,
+        f"{quoted(error.text)} could be more than one drama", ExitStatus.NO_MATCH, hint, listed
     )
 
 
