@@ -126,19 +126,49 @@ def _canonical(key: str, table: dict[str, str]) -> str:
 
 
 def _lookup(key: str, terms: dict[str, str], custom: Collection[str]) -> tuple[str, bool] | None:
-    """(name, exact) for a key among vocabulary terms and a catalogue's own words."""
+    """(name, exact) for a key among vocabulary terms and a catalogue's own words: the
+    term itself, or a slip of one term (see `slip_budget`) that no other term is as close to."""
     own = {term_key(word): word for word in custom}
     if key in terms:
         return terms[key], True
     if key in own:
         return own[key], True
-    from rapidfuzz import fuzz, process  # only when there is something to correct
+    from rapidfuzz import process  # only when there is something to correct
+    from rapidfuzz.distance import OSA
 
     choices = [*terms, *own]
-    hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
-    if hit is None:
+    names: set[str] = set()
+    best = 3
+    for term, distance, _ in process.extract(
+        key, choices, scorer=OSA.distance, score_cutoff=2, limit=None
+    ):
+        if distance > best or not is_slip(key, term, int(distance)):
+            continue
+        name = terms.get(term) or own[term]
+        if distance < best:
+            best, names = int(distance), set()
+        names.add(name)
+    if len(names) != 1:  # nothing close, or two words as close: say so, do not guess
         return None
-    return terms.get(hit[0]) or own[hit[0]], False
+    return names.pop(), False
+
+
+def slip_budget(length: int) -> int:
+    """How many slips (a letter left out, added, swapped with its neighbour or changed) a
+    word of `length` letters may carry and still be that word: none under 5 letters
+    ("soon" is not "son"), one up to 9, two from 10 ("bereavment", "reincarnaton")."""
+    return 0 if length < 5 else 1 if length < 10 else 2
+
+
+def is_slip(typed: str, term: str, distance: int) -> bool:
+    """Whether `typed`, `distance` edits from `term`, is a slip of it. Measured on the
+    shorter of the two, so a word made longer is not its stem ("Gojoseon" is not Joseon);
+    under 7 letters the one slip may not be a changed letter ("Silly" is not Silla)."""
+    shorter = min(len(typed), len(term))
+    if distance == 0 or distance > slip_budget(shorter):
+        return distance == 0
+    changed = len(typed) == len(term) and sorted(typed) != sorted(term)
+    return not (changed and distance == 1 and shorter < 7)
 
 
 def is_cry(text: str) -> bool:

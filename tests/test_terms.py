@@ -1,0 +1,100 @@
+"""Moods and eras typed by hand: a slip of a vocabulary word is that word, a different
+word that happens to be near one is not ("Gojoseon" is not Joseon, "soon" is not "son")."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cry_picker.cli.status import ExitStatus
+from cry_picker.errors import UnknownTerm
+from cry_picker.terms import (
+    _era_terms,
+    _mood_terms,
+    is_slip,
+    resolve_era,
+    resolve_mood,
+    slip_budget,
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "mood"),
+    [("greif", "grief"), ("Grief", "grief"), ("lonley", "loneliness"), ("first lvoe", "first love"),
+     ("bereavment", "grief"), ("mournin", "grief")],
+)  # fmt: skip
+def test_a_slip_of_a_mood_is_that_mood(typed, mood):
+    found = resolve_mood(typed)
+    assert (found.mood, found.exact) == (mood, typed.casefold() == mood)
+
+
+@pytest.mark.parametrize(
+    ("typed", "era"),
+    [("Josen", "Joseon"), ("goreyo", "Goryeo"), ("Goryo", "Goryeo"), ("josen dynasty", "Joseon"),
+     ("Baekjae", "Three Kingdoms")],
+)  # fmt: skip
+def test_a_slip_of_an_era_is_that_era(typed, era):
+    assert resolve_era(typed).eras == {era}
+
+
+@pytest.mark.parametrize("typed", ["soon", "sun", "Joon", "Gojoseon", "Silly", "Goro", "moms"])
+def test_a_word_near_a_vocabulary_word_is_not_it(typed):
+    for lookup in (resolve_mood, resolve_era):
+        with pytest.raises(UnknownTerm) as caught:
+            lookup(typed)
+        assert caught.value.text == typed
+
+
+def test_the_rule_by_length():
+    assert [slip_budget(n) for n in (1, 4, 5, 9, 10, 30)] == [0, 0, 1, 1, 2, 2]
+    assert is_slip("josen", "joseon", 1)  # a letter left out
+    assert is_slip("greif", "grief", 1)  # two swapped
+    assert not is_slip("silly", "silla", 1)  # a letter changed, in a short word
+    assert is_slip("healimg", "healing", 1)  # ... but in a word of seven it is a slip
+    assert not is_slip("gojoseon", "joseon", 2)  # measured on the shorter
+    assert not is_slip("son", "soon", 1)
+    assert is_slip("son", "son", 0)
+    assert is_slip("bereavment", "bereavement", 1)
+    assert is_slip("reincarnaton", "reincarnation", 1)
+
+
+def test_two_vocabulary_words_as_close_are_neither():
+    # "griefs" is one slip from both "grief" and a catalogue's own "griefss": no guess.
+    with pytest.raises(UnknownTerm):
+        resolve_mood("griefs", custom=["griefss"])
+    assert resolve_mood("griefss", custom=["griefss"]).mood == "griefss"
+    assert resolve_mood("griefs").mood == "grief"
+
+
+TERMS = st.sampled_from(sorted({**_mood_terms(), **_era_terms()}.items()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TERMS, st.integers(min_value=0, max_value=40), st.sampled_from("drop double swap".split()))
+def test_a_slip_of_any_vocabulary_word_is_that_word_or_nothing_never_another(term, at, how):
+    key, name = term
+    at %= max(len(key), 1)
+    slipped = {
+        "drop": key[:at] + key[at + 1 :],
+        "double": key[:at] + key[at : at + 1] * 2 + key[at + 1 :],
+        "swap": key[:at] + key[at + 1 : at + 2] + key[at : at + 1] + key[at + 2 :],
+    }[how]
+    terms = _era_terms() if key in _era_terms() and key not in _mood_terms() else _mood_terms()
+    try:
+        # An era query of a year ("1980" slipped to "980") names no era: empty.
+        era = terms is _era_terms()
+        got = resolve_era(slipped).eras if era else frozenset({resolve_mood(slipped).mood})
+    except UnknownTerm:
+        return
+    assert got <= {name, ""} or slipped in terms, (slipped, got)
+
+
+def test_the_command_line_offers_the_near_word_instead(run):
+    result = run("suggest", "--era", "Gojoseon")
+    assert result.exit_code == ExitStatus.USAGE
+    assert result.stderr.splitlines()[:2] == [
+        "Error: unknown era 'Gojoseon'",
+        "Did you mean: Joseon, Korean Empire, Japanese occupation?",
+    ]
+    assert run("suggest", "--mood", "soon").stderr.startswith("Error: unknown mood 'soon'\n")
