@@ -258,6 +258,32 @@ def test_hangul_names_work_on_a_catalogue_without_hangul(actors):
         actor_matches(actors, "유공")  # no reversed-order guess for Hangul
 
 
+@pytest.fixture
+def given_names(catalogue_of):
+    return catalogue_of(
+        entry("Wang's", cast=[("Jackson Wang", "Lead")]),
+        entry("Miri's", cast=[("Kyeon Mi-ri", "Lead")]),
+        entry("Lee's", cast=[("Lee Min-ho", "Lead")]),
+        entry("Choi's", cast=[("Choi Min-ho", "Lead")]),
+        entry("Jong-suk's", cast=[("Lee Jong-suk", "Lead")]),
+    )
+
+
+def test_two_hangul_syllables_may_be_a_given_name(given_names):
+    assert dramas_of(given_names, "종석") == ["Jong-suk's"]
+    with pytest.raises(AmbiguousActor) as caught:
+        actor_matches(given_names, "민호")  # not "ho", the second syllable alone
+    assert set(caught.value.suggestions) == {"Lee Min-ho", "Choi Min-ho"}
+
+
+@pytest.mark.parametrize("words", ["여왕", "비밀의", "이민호호"])
+def test_hangul_that_is_not_one_of_these_names_finds_nobody(given_names, words):
+    # 여왕 read as surname 여 and "wang" is not Jackson Wang; 비밀의 is not Kyeon Mi-ri.
+    with pytest.raises(ActorNotFound):
+        actor_matches(given_names, words)
+    assert search(given_names, words) == []
+
+
 def test_a_reason_names_the_alias_that_matched_and_no_other(write_catalogue):
     text = entry("One", cast=[("IU", "Hae Soo")]).replace(
         'role = "Hae Soo"', 'aka = ["Lee Ji-eun", "Ji-eun Lee"]\nrole = "Hae Soo"'

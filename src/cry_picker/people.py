@@ -14,6 +14,7 @@ A name is matched in stages, and the first stage that finds anyone decides:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -58,13 +59,20 @@ class NameQuery(NamedTuple):
     romanised: str | None = None  # Hangul typed: the key of its romanisation
 
 
+_HANGUL_SYLLABLES = re.compile("[\uac00-\ud7a3]")
+
+
 def name_query(text: str) -> NameQuery:
     """The keys a typed name is matched by. Hangul is taken as written (for Hangul names
     in the catalogue) and romanised surname first (for Latin ones), never reversed."""
     if has_hangul(text):
         romanised = romanise_name(text)
         keys = tuple(dict.fromkeys(k for k in (name_key(text), name_key(romanised)) if k))
-        given = "".join(phonetic(t) for t in romanised.split()[1:]) or None
+        # Two syllables may be a given name alone (민호, 종석): read whole. Three or more
+        # are a surname and a given name, and a different surname is somebody else
+        # (여왕 is not Jackson Wang, 비밀의 is not Kyeon Mi-ri).
+        hangul = _HANGUL_SYLLABLES.findall(text)
+        given = "".join(phonetic(t) for t in romanised.split()) if len(hangul) == 2 else None
         partial = len(romanised.replace(" ", "")) >= 4
         return NameQuery(keys, given, False, None, partial, name_key(romanised) or None)
     tokens = name_tokens(text)
