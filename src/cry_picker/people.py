@@ -68,9 +68,9 @@ def name_query(text: str) -> NameQuery:
     if has_hangul(text):
         romanised = romanise_name(text)
         keys = tuple(dict.fromkeys(k for k in (name_key(text), name_key(romanised)) if k))
-        # Two syllables may be a given name alone (민호, 종석): read whole. Three or more
-        # are a surname and a given name, and a different surname is somebody else
-        # (여왕 is not Jackson Wang, 비밀의 is not Kyeon Mi-ri).
+        # Two syllables may be a given name alone (민호, 종석), read whole, so 여왕 is not
+        # the "Wang" of Jackson Wang. Three or more are a surname and a given name, never
+        # a given name alone (비밀의 is not Kyeon Mi-ri).
         hangul = _HANGUL_SYLLABLES.findall(text)
         given = "".join(phonetic(t) for t in romanised.split()) if len(hangul) == 2 else None
         partial = len(romanised.replace(" ", "")) >= 4
