@@ -331,6 +331,20 @@ def test_a_present_day_drama_is_set_in_its_air_year_not_the_whole_era(years):
     assert said(reason)[0] == "era: present day, aired 2016, within the 2010s (filter)"
 
 
+def test_a_reason_says_how_an_era_was_matched(years):
+    def reasons(era: str) -> dict[str, str]:
+        return {r.drama.title: said(r)[0] for r in suggest(years, eras=[era], limit=10)}
+
+    assert reasons("1780") == {
+        "Sleeve": "era: set in 1762-1786, overlapping 1780 (filter)",
+        "Fictional Reign": "era: Joseon, which spans 1780 (filter)",  # no period: the era's years
+    }
+    assert reasons("1700s")["Sleeve"] == "era: set in 1762-1786, within the 1700s (filter)"
+    assert reasons("1990s")["Nineties"] == "era: set in 1998-2002, overlapping the 1990s (filter)"
+    assert reasons("Josen")["Fictional Reign"] == "era: Joseon (from 'Josen') (filter)"
+    assert reasons("the Joseon dynasty")["Fictional Reign"] == "era: Joseon (filter)"
+
+
 @pytest.mark.parametrize(
     "word", ["sad", "crying", "Tearjerker", "heartbreaking", "makjang", "슬픔", "😭", "💧"]
 )

@@ -98,3 +98,30 @@ def test_the_command_line_offers_the_near_word_instead(run):
         "Did you mean: Joseon, Korean Empire, Japanese occupation?",
     ]
     assert run("suggest", "--mood", "soon").stderr.startswith("Error: unknown mood 'soon'\n")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("Josen", "Josen"), (" May 18 ", "May 18"), ("Joseon era", None), ("the Goryeo dynasty", None),
+     ("조선", None), ("Joseon", None)],
+)  # fmt: skip
+def test_an_era_remembers_what_was_typed_when_it_was_another_word(typed, said):
+    assert resolve_era(typed).typed == said
+
+
+def test_a_reason_says_which_word_an_era_was_read_from(run):
+    said = run("suggest", "--era", "Josen", "--limit", "1").stdout.splitlines()
+    assert said[1] == "   - era: Joseon (from 'Josen') (filter)"
+    said = run("suggest", "--era", "Joseon", "--limit", "1").stdout.splitlines()
+    assert said[1] == "   - era: Joseon (filter)"
+
+
+def test_an_era_found_by_its_years_says_so_rather_than_what_was_typed():
+    from cry_picker.cli.views import reason
+    from cry_picker.results import Kind, Reason
+
+    spans = Reason(Kind.ERA, "Joseon", typed="1592", via="spans")
+    assert reason(spans, points=False) == "era: Joseon, which spans 1592"
+    assert reason(Reason(Kind.ERA, "Joseon", typed="Josen"), points=False) == (
+        "era: Joseon (from 'Josen')"
+    )

@@ -60,7 +60,7 @@ def in_era(index: Index, position: int, era: EraQuery, *, spans: bool = True) ->
     eras = index.eras[position]
     for name in eras:
         if name in era.eras:
-            return Reason(Kind.ERA, name)
+            return Reason(Kind.ERA, name, typed=era.typed)
     if era.span is None:
         return None
     first, last = era.span
@@ -70,10 +70,12 @@ def in_era(index: Index, position: int, era: EraQuery, *, spans: bool = True) ->
             aired = index.periods[position] is None or (start, end) != tuple(
                 index.periods[position] or ()
             )
-            return Reason(Kind.ERA, era.label, years=(start, end), via="aired" if aired else None)
+            inside = first <= start and end <= last
+            how = "aired" if aired else None if inside else "overlaps"
+            return Reason(Kind.ERA, era.label, years=(start, end), via=how)
     if spans and not known:
         for name in eras:
             span = era_span(name)
             if span and span[0] <= last and first <= span[1]:
-                return Reason(Kind.ERA, name, typed=era.label)
+                return Reason(Kind.ERA, name, typed=era.label, via="spans")
     return None

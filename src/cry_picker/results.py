@@ -51,7 +51,9 @@ class Reason:
     fields are there when the kind of reason has them: `typed` is what the user wrote when
     it differs from the subject ("loss" for grief); `rank` and `count` place a mood in the
     drama's list; `role` is the part an actor plays and `actor` who plays a role; `via` is
-    the other name that matched (an alias, a Hangul name); `items` lists several things
+    the other name that matched (an alias, a Hangul name), or how an era matched
+    ("aired": by the air year of a present-day story; "overlaps": by story years that
+    run past the years asked for; "spans": by the years of the era); `items` lists several things
     (shared moods, synopsis words, co-stars); `years` are the story's years that matched;
     `gap` is how many years apart two stories are; `filter` marks a condition the drama
     meets rather than a source of points.

@@ -87,6 +87,7 @@ class EraQuery(NamedTuple):
     label: str  # how to show it: "Goryeo", "the 1920s", "1980"
     eras: frozenset[str]  # era names that match by label
     span: tuple[int, int] | None  # years that match by period, for a year or decade
+    typed: str | None = None  # what the user wrote, when it was an alias or a slip
 
 
 @lru_cache(maxsize=1 << 12)  # a big catalogue uses the same few words on every drama
@@ -221,14 +222,22 @@ def resolve_era(text: str, custom: Collection[str] = ()) -> EraQuery:
     own = {era_key(word): word for word in custom}
     if key in _era_terms() or key in own:
         name = _era_terms().get(key) or own[key]
-        return EraQuery(name, frozenset({name}), None)
+        return EraQuery(name, frozenset({name}), None, _as_typed(text, name))
     years = _years(key)
     if years is not None:
         return years
     found = _lookup(key, _era_terms(), custom)
     if found is not None:
-        return EraQuery(found[0], frozenset({found[0]}), None)
+        return EraQuery(found[0], frozenset({found[0]}), None, _as_typed(text, found[0]))
     raise UnknownTerm("era", text, closest_eras(text, custom))
+
+
+def _as_typed(text: str, name: str) -> str | None:
+    """What the user wrote for the era `name`, unless it was the name itself ("Joseon
+    era", "the Goryeo dynasty" and 조선 are the name; "Josen" and "May 18" are not)."""
+    if era_key(text) == era_key(name):
+        return None
+    return text.strip()
 
 
 def _years(key: str) -> EraQuery | None:

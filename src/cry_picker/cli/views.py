@@ -105,11 +105,14 @@ def _era(item: Reason) -> str:
         return f"era: present day, aired {span(item.years)}, within {item.subject}"
     if item.years is not None:
         years = span(item.years)
-        return f"era: set in {years}" + (
-            "" if years == item.subject else f", within {item.subject}"
-        )
-    if item.typed is not None:
+        if years == item.subject:
+            return f"era: set in {years}"
+        how = "overlapping" if item.via == "overlaps" else "within"
+        return f"era: set in {years}, {how} {item.subject}"
+    if item.via == "spans":
         return f"era: {item.subject}, which spans {item.typed}"
+    if item.typed is not None:
+        return f"era: {item.subject} (from '{item.typed}')"
     return f"era: {item.subject}"
 
 
