@@ -13,6 +13,7 @@ from cry_picker.terms import (
     _era_terms,
     _mood_terms,
     is_slip,
+    near_terms,
     resolve_era,
     resolve_mood,
     slip_budget,
@@ -125,3 +126,37 @@ def test_an_era_found_by_its_years_says_so_rather_than_what_was_typed():
     assert reason(Reason(Kind.ERA, "Joseon", typed="Josen"), points=False) == (
         "era: Joseon (from 'Josen')"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [("Goro", ["Goryeo"]), ("Josun", ["Joseon"]), ("Chosun", ["Joseon"]), ("Koryo", ["Goryeo"]),
+     ("Gwangjoo", ["1980 Gwangju"]), ("greeef", ["grief"]),
+     ("Sunshine", []), ("Goblin", []), ("io", []), ("zzzz", []), ("!!!", [])],
+)  # fmt: skip
+def test_a_near_miss_of_a_mood_or_era_is_offered_and_nothing_else(typed, offered):
+    assert near_terms(typed) == offered
+
+
+def test_a_catalogues_own_words_can_be_offered_too():
+    assert near_terms("shamann", moods=["shaman"]) == ["shaman"]
+    assert near_terms("Tamnna", eras=["Tamna kingdom"]) == ["Tamna kingdom"]
+    assert near_terms("shamann") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_near_terms_of_any_text_are_few_and_from_the_vocabulary(text):
+    names = set(_mood_terms().values()) | set(_era_terms().values())
+    offered = near_terms(text)
+    assert len(offered) <= 3
+    assert set(offered) <= names
+    assert len(set(offered)) == len(offered)
+
+
+def test_a_search_that_finds_nothing_offers_the_era_it_nearly_named(run):
+    result = run("search", "Goro")
+    assert result.exit_code == ExitStatus.NO_MATCH
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Error: nothing matched 'Goro'"
+    assert lines[1].startswith("Did you mean: Goryeo")

@@ -17,9 +17,9 @@ from .index import STOPWORDS, Index, unpack_word
 from .model import Drama
 from .people import name_hits, name_reason, surname_hits
 from .results import Hit, Kind, Reason, Result, check_limit
-from .terms import is_cry, resolve_era, resolve_mood
+from .terms import is_cry, near_terms, resolve_era, resolve_mood
 from .text import clean_query, fold
-from .titles import exact_title, title_reason, title_scores
+from .titles import closest_titles, exact_title, title_reason, title_scores
 
 WORD_CUTOFF = 88  # a synopsis word this close to a query word counts ("mothers", "mother")
 SEARCH_FLOOR = 40
@@ -66,6 +66,14 @@ def search(
     for found in _word_hits(catalogue, text):
         add(found)
     return decorate(index, _rank(catalogue, hits, limit, exclude), filters)
+
+
+def closest_to(catalogue: Catalogue, query: str, limit: int = 3) -> list[str]:
+    """What to offer when a search finds nothing: the moods and eras the query is a near
+    miss of ("Goro" for Goryeo), then titles close to it."""
+    index = catalogue.index
+    words = near_terms(query, custom_moods(index), custom_eras(index), limit)
+    return list(dict.fromkeys([*words, *closest_titles(catalogue, query, limit)]))[:limit]
 
 
 def _cry_hits(index: Index, text: str) -> dict[int, list[Hit]]:

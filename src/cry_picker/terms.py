@@ -282,6 +282,34 @@ def _closest(key: str, table: dict[str, str], limit: int = 3) -> list[str]:
     return names[:limit]
 
 
+NEAR_CUTOFF = 70  # a whole query this close to a mood or era word is worth offering
+
+
+def near_terms(
+    text: str, moods: Collection[str] = (), eras: Collection[str] = (), limit: int = 3
+) -> list[str]:
+    """Mood and era names that `text` as a whole is a near miss of ("Goro" for Goryeo,
+    "Josun" for Joseon), starting with the same letter, closest first: what a search that
+    found nothing offers before titles. `moods` and `eras` add a catalogue's own words."""
+    from rapidfuzz import fuzz, process
+
+    scored: dict[str, float] = {}
+    for key, table in (
+        (term_key(text), {**{term_key(w): w for w in moods}, **_mood_terms()}),
+        (era_key(text), {**{era_key(w): w for w in eras}, **_era_terms()}),
+    ):
+        if len(key) < 3:  # "io" is near too many short words to mean any of them
+            continue
+        for term, score, _ in process.extract(
+            key, table.keys(), scorer=fuzz.ratio, limit=None, score_cutoff=NEAR_CUTOFF
+        ):
+            if term[0] != key[0]:  # a slip rarely hits the first letter: "Goblin" is not blind
+                continue
+            name = table[term]
+            scored[name] = max(score, scored.get(name, 0.0))
+    return sorted(scored, key=lambda name: (-scored[name], name))[:limit]
+
+
 TYPO_CUTOFF = 75  # a catalogue's word this close to a vocabulary word is likely a typo of it
 
 

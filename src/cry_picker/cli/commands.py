@@ -198,8 +198,8 @@ def search(
 
     Example: cry-picker search "Lee Jong Suk"
     """
+    from ..search import closest_to
     from ..search import search as run
-    from ..titles import closest_titles
     from .report import quoted
 
     out = Output.choose(as_json=as_json)
@@ -209,9 +209,7 @@ def search(
     results = run(catalogue, query, limit=limit, exclude=skip, filters=filters)
     if not results:
         only_watched(bool(skip and run(catalogue, query, limit=1, filters=filters)))
-        raise Failure(
-            f"nothing matched {quoted(query)}", suggestions=closest_titles(catalogue, query)
-        )
+        raise Failure(f"nothing matched {quoted(query)}", suggestions=closest_to(catalogue, query))
     out.ranked(results, spoilers=spoilers, watched=watched)
     return ExitStatus.OK
 
