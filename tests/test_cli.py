@@ -467,3 +467,30 @@ def test_bash_completes_a_title_with_spaces_to_a_command_that_runs(tmp_path):
     lines = subprocess.run([bash, "-c", probe], capture_output=True, text=True, env=env)
     assert lines.stdout.splitlines() == ["mr.\\ sunshine", "1:mr. sunshine"]
     assert "_cry_picker_completion" in shown.stdout
+
+
+def test_a_shell_named_for_completion_is_the_one_given(run):
+    shown = run("--show-completion", "zsh", env={"SHELL": "/bin/bash"})
+    assert shown.exit_code == 0
+    assert shown.stdout.split()[:2] == ["#compdef", "cry-picker"]
+    assert "_CRY_PICKER_COMPLETE=complete_zsh" in shown.stdout
+    fish = run("--show-completion", "fish", env={"SHELL": "/bin/bash"})
+    assert "complete --command cry-picker" in fish.stdout
+    bash = run("--show-completion", "bash", env={"SHELL": "/bin/zsh"})
+    assert bash.stdout.startswith("_cry_picker_completion() {")
+
+
+def test_a_shell_cry_picker_cannot_complete_for_is_refused(run):
+    result = run("--show-completion", "tcsh")
+    assert result.exit_code == ExitStatus.USAGE
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: cannot complete for 'tcsh'; the shells are bash, zsh, fish, powershell, pwsh\n"
+    )
+
+
+def test_completion_is_not_installed_into_another_shell_than_this_one(run, tmp_path):
+    result = run("--install-completion", "fish", env={"HOME": str(tmp_path), "SHELL": "/bin/bash"})
+    assert result.exit_code == ExitStatus.USAGE
+    assert result.stderr.startswith("Error: completion installs for the shell it runs in;")
+    assert list(tmp_path.iterdir()) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any
 
 import typer
@@ -53,10 +53,14 @@ class CryPickerGroup(TyperGroup):
         bound_terminal_size()
         Output.current = None
         given = sys.argv[1:] if args is None else list(args)
-        if _bash_completion(given):
+        shell = _completion(given)
+        if shell is True:
             if standalone_mode:
                 sys.exit(ExitStatus.OK)
             return ExitStatus.OK
+        if shell:  # a named shell's script, by the protocol Typer's scripts call back by
+            with _environ(COMPLETE_VAR, f"source_{shell}"):
+                return super().main([], "cry-picker", COMPLETE_VAR, standalone_mode, **extra)
         if not wants_color() or not is_terminal(sys.stdout):
             _plain_help(self)  # no escape codes, no padding: help that reads well in a pipe
         try:
@@ -93,25 +97,59 @@ class CryPickerGroup(TyperGroup):
         return status
 
 
-def _bash_completion(args: list[str]) -> bool:
-    """`--show-completion` and `--install-completion` for bash: our script, which quotes
-    titles with spaces (Typer's does not). Other shells are left to Typer."""
+COMPLETE_VAR = "_CRY_PICKER_COMPLETE"
+
+
+@contextlib.contextmanager
+def _environ(name: str, value: str) -> Iterator[None]:
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
+
+
+def _completion(args: list[str]) -> bool | str:
+    """`--show-completion [SHELL]` and `--install-completion [SHELL]` where Typer's own
+    would be wrong: for bash, our script, which quotes titles with spaces (Typer's does
+    not); for a shell named on the command line, that shell's script, where Typer would
+    silently give the one it detects, and no install into another shell than this one.
+    Otherwise Typer does the work. True when the work is done and the run should end;
+    a shell's name when its script is to be shown."""
     flags = [a for a in args if a in ("--show-completion", "--install-completion")]
     if not flags:
         return False
     after = args[args.index(flags[0]) + 1 :]
-    shell = after[0] if after and not after[0].startswith("-") else ""
-    shell = shell or os.path.basename(os.environ.get("SHELL", ""))
-    if shell != "bash":
-        return False
-    from .complete import BASH_SCRIPT, install_bash
+    named = after[0] if after and not after[0].startswith("-") else ""
+    shell = named or os.path.basename(os.environ.get("SHELL", ""))
+    if shell == "bash":
+        from .complete import BASH_SCRIPT, install_bash
 
+        if flags[0] == "--show-completion":
+            write(BASH_SCRIPT)
+        else:
+            write(f"bash completion installed in {install_bash()}\n")
+            write("Completion will take effect once you restart the terminal\n")
+        return True
+    if not named:
+        return False
+    known = ("bash", "zsh", "fish", "powershell", "pwsh")
+    if named not in known:
+        say(f"Error: cannot complete for {named!r}; the shells are {', '.join(known)}")
+        raise SystemExit(ExitStatus.USAGE)
     if flags[0] == "--show-completion":
-        write(BASH_SCRIPT)
-    else:
-        write(f"bash completion installed in {install_bash()}\n")
-        write("Completion will take effect once you restart the terminal\n")
-    return True
+        return named
+    if named != os.path.basename(os.environ.get("SHELL", "")):
+        say(
+            f"Error: completion installs for the shell it runs in; run it from {named},"
+            f" or save the output of --show-completion {named} where {named} reads it"
+        )
+        raise SystemExit(ExitStatus.USAGE)
+    return False
 
 
 def _plain_help(command: Any) -> None:
