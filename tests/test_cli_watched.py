@@ -185,4 +185,19 @@ def test_surprise_with_everything_watched_exits_1(run):
     run("watched", "add", "Scarlet Heart: Goryeo")
     result = run("surprise", "--era", "goryeo")
     assert result.exit_code == ExitStatus.NO_MATCH
-    assert result.stderr == "Error: no unwatched drama fits all of that\n"
+    assert result.stderr == (
+        "Error: you have watched every drama that fits all of that\n"
+        "Hint: add --include-watched to pick among them again\n"
+    )
+    again = run("surprise", "--era", "goryeo", "--include-watched")
+    assert (again.exit_code, again.stdout.splitlines()[0].split("  ")[0]) == (
+        0,
+        "Scarlet Heart: Goryeo",
+    )
+
+
+def test_surprise_with_nothing_that_fits_says_so_without_the_watched_log(run):
+    run("watched", "add", "Scarlet Heart: Goryeo")
+    result = run("surprise", "--era", "goryeo", "--actor", "Kim Tae-hee")
+    assert result.exit_code == ExitStatus.NO_MATCH
+    assert result.stderr == "Error: no drama fits all of that\n"

@@ -262,11 +262,14 @@ def surprise(
     ending: EndingOpt = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Make the pick repeatable.")] = None,
     spoilers: SpoilersOpt = False,
+    include_watched: IncludeWatchedOpt = False,
     as_json: JsonOpt = False,
     catalog: CatalogOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> int:
     """Pick one unwatched drama at random, among those that fit the options.
+
+    Dramas in your watched log are left out unless you pass --include-watched.
 
     Example: cry-picker surprise --mood "tragic romance" --ending happy
     """
@@ -277,13 +280,21 @@ def surprise(
     out = Output.choose(as_json=as_json, empty="object")
     catalogue = open_catalogue(catalog, no_bundled)
     filters = read_filters(catalogue, aired, network, min_episodes, max_episodes, ending)
-    skip, _ = exclusions(catalogue, include_watched=False)
+    skip, _ = exclusions(catalogue, include_watched)
     fitting = run(
         catalogue, mood or (), eras=era or (), actors=actor or (), limit=len(catalogue),
         exclude=skip, filters=filters,
     )  # fmt: skip
     if not fitting:
-        raise Failure("no unwatched drama fits all of that")
+        watched = run(
+            catalogue, mood or (), eras=era or (), actors=actor or (), limit=1, filters=filters
+        ) if skip else []  # fmt: skip
+        if watched:
+            raise Failure(
+                "you have watched every drama that fits all of that",
+                hint="add --include-watched to pick among them again",
+            )
+        raise Failure("no drama fits all of that")
     out.pick(random.Random(seed).choice(fitting), spoilers=spoilers)
     return ExitStatus.OK
 
