@@ -434,3 +434,47 @@ def test_a_short_one_word_name_is_not_taken_for_a_given_name(catalogue_of):
         actor_matches(catalogue, "One")
     assert dramas_of(catalogue, "Yeo One") == ["Spark"]
     assert dramas_of(catalogue, "Jongsuk") == ["Spark"]
+
+
+# --- a search of several parts ------------------------------------------------------------
+
+
+@pytest.fixture
+def parts(catalogue_of):
+    return catalogue_of(
+        entry("Hi, Mama", moods=["grief", "family"], tears=5),
+        entry("Only Grief", moods=["grief"], tears=5),
+        entry("Only Family", moods=["family", "healing"], tears=4),
+        entry("Family Second", moods=["healing", "family", "grief"], tears=3),
+        entry("Palace", era="Joseon", moods=["historical tragedy"], tears=4,
+              cast=[("Lee Jong-suk", "King")]),
+    )  # fmt: skip
+
+
+def test_a_search_with_commas_wants_every_part(parts):
+    found = search(parts, "grief, family")
+    assert titles(found) == ["Hi, Mama", "Family Second"]
+    assert [r.kind for r in found[0].reasons] == [Kind.MOOD, Kind.MOOD]
+    assert found[0].score == sum(r.points for r in found[0].reasons) == found[0].reasons[0].points
+    # The weakest part scores: each is last of its moods there, so the tears decide.
+    assert found[0].score == found[1].score == search(parts, "family")[-1].score
+    first = search(parts, "healing, family")
+    assert titles(first) == ["Family Second", "Only Family"]  # healing is last in Only Family
+    assert first[0].score > first[1].score
+    assert titles(search(parts, "Joseon, Lee Jong-suk")) == ["Palace"]
+    assert titles(search(parts, "grief, ")) == titles(search(parts, "grief"))
+
+
+def test_a_title_with_a_comma_is_that_title_not_its_parts(parts):
+    assert titles(search(parts, "Hi, Mama"))[0] == "Hi, Mama"
+    assert titles(search(parts, "hi, mamma"))[0] == "Hi, Mama"
+
+
+def test_parts_that_no_drama_has_together_are_searched_as_one(parts):
+    # Nothing is both: the whole text is searched, as without the comma.
+    assert titles(search(parts, "Lee Jong-suk, family")) == titles(
+        search(parts, "Lee Jong-suk family")
+    )
+    assert search(parts, "grief, zzzzqq") == []
+    many = ", ".join(["grief"] * 7)  # past MAX_PARTS: one text, as a sentence would be
+    assert titles(search(parts, many)) == titles(search(parts, many.replace(",", "")))

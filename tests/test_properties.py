@@ -29,7 +29,9 @@ ANY_TEXT = st.one_of(
     EMOJI,
     st.text(min_size=2000, max_size=5000),
     st.lists(
-        st.sampled_from(["Lee", "Kim", "-", " ", "Jong", "suk", "미스터", "\x1b[31m", "ä"])
+        st.sampled_from(
+            ["Lee", "Kim", "-", " ", "Jong", "suk", "미스터", "\x1b[31m", "ä", ",", "grief"]
+        )
     ).map("".join),
 )
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

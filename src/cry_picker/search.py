@@ -26,6 +26,7 @@ SEARCH_FLOOR = 40
 TITLE_FLOOR = 75  # a title this far from the query is noise in a search
 MOOD_WEIGHT = ERA_WEIGHT = CRY_WEIGHT = 0.85
 WORD_WEIGHT = 0.6
+MAX_PARTS = 6  # "a, b, c": more parts than this is a sentence with commas, searched whole
 
 
 def search(
@@ -44,9 +45,25 @@ def search(
         raise EmptyText("query")
     index = catalogue.index
     exclude = set(exclude) | excluded(index, filters)
-    hits: dict[int, list[Hit]] = {}
+    parts = [part for part in map(clean_query, text.split(",")) if part]
+    if (
+        1 < len(parts) <= MAX_PARTS and exact_title(index, text) is None
+    ):  # "grief, family", not "Hi Bye, Mama"
+        found = [_hits(catalogue, part) for part in parts]
+        both = set(found[0]).intersection(*found[1:])
+        if both - exclude:
+            hits = {position: [h for part in found for h in part[position]] for position in both}
+            weakest = {p: min(max(h.score for h in part[p]) for part in found) for p in both}
+            return decorate(index, _rank(catalogue, hits, limit, exclude, weakest), filters)
+    return decorate(index, _rank(catalogue, _hits(catalogue, text), limit, exclude), filters)
+
+
+def _hits(catalogue: Catalogue, text: str) -> dict[int, list[Hit]]:
+    """Every field's hits for one query, by drama."""
+    index = catalogue.index
     if is_cry(text):  # "sad", "tearjerker", 😭: the saddest first
-        return decorate(index, _rank(catalogue, _cry_hits(index, text), limit, exclude), filters)
+        return _cry_hits(index, text)
+    hits: dict[int, list[Hit]] = {}
 
     def add(found: dict[int, Hit]) -> None:
         for position, hit in found.items():
@@ -65,7 +82,7 @@ def search(
         add(_era_hits(index, text))
     for found in _word_hits(catalogue, text):
         add(found)
-    return decorate(index, _rank(catalogue, hits, limit, exclude), filters)
+    return hits
 
 
 def closest_to(catalogue: Catalogue, query: str, limit: int = 3) -> list[str]:
@@ -147,11 +164,17 @@ def _word_hits(catalogue: Catalogue, text: str) -> list[dict[int, Hit]]:
 
 
 def _rank(
-    catalogue: Catalogue, hits: dict[int, list[Hit]], limit: int, exclude: Collection[int]
+    catalogue: Catalogue,
+    hits: dict[int, list[Hit]],
+    limit: int,
+    exclude: Collection[int],
+    scores: dict[int, float] | None = None,
 ) -> list[Result]:
+    """Best first; a drama's score is its best hit's, or `scores` where the query had
+    several parts (the weakest part's best hit: all of them must match)."""
     index = catalogue.index
     scored = [
-        (max(h.score for h in found), position)
+        (max(h.score for h in found) if scores is None else scores[position], position)
         for position, found in hits.items()
         if position not in exclude
     ]
