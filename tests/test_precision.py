@@ -478,3 +478,16 @@ def test_parts_that_no_drama_has_together_are_searched_as_one(parts):
     assert search(parts, "grief, zzzzqq") == []
     many = ", ".join(["grief"] * 7)  # past MAX_PARTS: one text, as a sentence would be
     assert titles(search(parts, many)) == titles(search(parts, many.replace(",", "")))
+
+
+def test_a_story_set_wholly_in_the_years_asked_for_outranks_one_that_overlaps_them(
+    catalogue_of,
+):
+    sprawl = entry("Sprawl", era=["1980 Gwangju", "Contemporary"], period=(1960, 2025), tears=5)
+    inside = entry("Inside", era="1980 Gwangju", period=(1980, 1980), tears=3)
+    half = entry("Half", era="1980 Gwangju", period=(1979, 1980), tears=3)
+    found = search(catalogue_of(sprawl, inside, half), "1980")
+    assert titles(found) == ["Inside", "Half", "Sprawl"]
+    assert [r.score for r in found] == [85, 79, 72]  # 85 less up to 15 % by the share outside
+    named = search(catalogue_of(sprawl, inside, half), "Gwangju Uprising")
+    assert {r.score for r in named} == {85}  # an era by name: every drama in it fits

@@ -26,6 +26,7 @@ SEARCH_FLOOR = 40
 TITLE_FLOOR = 75  # a title this far from the query is noise in a search
 MOOD_WEIGHT = ERA_WEIGHT = CRY_WEIGHT = 0.85
 WORD_WEIGHT = 0.6
+ERA_SPREAD = 0.15  # what a story mostly outside the years asked for loses, at most
 MAX_PARTS = 6  # "a, b, c": more parts than this is a sentence with commas, searched whole
 
 
@@ -124,8 +125,20 @@ def _era_hits(index: Index, text: str) -> dict[int, Hit]:
     for position in range(len(index)):
         reason = in_era(index, position, era, spans=False)
         if reason is not None:
-            found[position] = Hit(100 * ERA_WEIGHT, Kind.ERA, reason=reason)
+            found[position] = Hit(
+                100 * ERA_WEIGHT * _fit(reason, era.span), Kind.ERA, reason=reason
+            )
     return found
+
+
+def _fit(reason: Reason, asked: tuple[int, int] | None) -> float:
+    """A story set wholly in the years asked for fits best; one that only overlaps them
+    fits by the share of its years inside (1980 in a story of 1960-2025 is a small part)."""
+    if asked is None or reason.years is None:
+        return 1.0
+    start, end = reason.years
+    inside = min(end, asked[1]) - max(start, asked[0]) + 1
+    return 1 - ERA_SPREAD * (1 - inside / (end - start + 1))
 
 
 def _word_hits(catalogue: Catalogue, text: str) -> list[dict[int, Hit]]:
