@@ -491,3 +491,25 @@ def test_a_story_set_wholly_in_the_years_asked_for_outranks_one_that_overlaps_th
     assert [r.score for r in found] == [85, 79, 72]  # 85 less up to 15 % by the share outside
     named = search(catalogue_of(sprawl, inside, half), "Gwangju Uprising")
     assert {r.score for r in named} == {85}  # an era by name: every drama in it fits
+
+
+def test_search_lists_ten_at_most_unless_asked(catalogue_of):
+    many = catalogue_of(*(entry(f"Drama {n}", moods=["grief"]) for n in range(12)))
+    assert len(search(many, "grief")) == 10
+    assert len(search(many, "grief", limit=12)) == 12
+
+
+def test_a_search_to_cry_keeps_its_limit_and_its_filters(catalogue_of):
+    from cry_picker.filters import Filters, read_aired
+
+    two = catalogue_of(entry("Old", year=2005, tears=5), entry("New", year=2021, tears=4))
+    assert titles(search(two, "😭", limit=1)) == ["Old"]
+    assert said(search(two, "😭")[0])[0] == "you asked to cry ('😭'): ranked by tears"
+    recent = search(two, "sad", filters=Filters(aired=read_aired("2020-")))
+    assert titles(recent) == ["New"]
+    assert said(recent[0])[-1].startswith("aired 2021")
+
+
+def test_an_era_is_read_from_four_words(catalogue_of):
+    palace = catalogue_of(entry("Palace", era="Joseon", synopsis="A king and a court."))
+    assert titles(search(palace, "the Joseon dynasty era")) == ["Palace"]

@@ -160,3 +160,20 @@ def test_a_search_that_finds_nothing_offers_the_era_it_nearly_named(run):
     lines = result.stderr.splitlines()
     assert lines[0] == "Error: nothing matched 'Goro'"
     assert lines[1].startswith("Did you mean: Goryeo")
+
+
+def test_near_terms_are_closest_first_and_at_most_the_limit():
+    assert near_terms("shaman", moods=["shamanistic", "shamans"]) == ["shamans", "shamanistic"]
+    four = ["shamana", "shamanb", "shamanc", "shamand"]
+    assert near_terms("shaman", moods=four) == ["shamana", "shamanb", "shamanc"]  # ties by name
+    assert near_terms("shaman", moods=four, limit=4) == four
+
+
+def test_near_terms_look_past_every_word_of_another_first_letter():
+    closer = ["ahaman", "bhaman", "chaman", "dhaman", "ehaman", "fhaman"]  # all nearer
+    assert near_terms("shaman", moods=[*closer, "shamanistic"]) == ["shamanistic"]
+
+
+def test_near_terms_of_three_letters_are_offered_of_two_not():
+    assert near_terms("abc", moods=["abcd"]) == ["abcd"]
+    assert near_terms("ab", moods=["abc"]) == []
